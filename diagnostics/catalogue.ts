@@ -127,7 +127,7 @@ export const catalogue = {
     hint: 'remove one `depends_on` entry to break the cycle',
   },
   'BERTH-SPEC-VALUE': {
-    message: '{subject} {problem}',
+    message: '{subject}: {problem}',
     hint: '{valueHint}',
   },
   'BERTH-SPEC-CONFLICT': {

@@ -10,7 +10,10 @@ const paint = (code: string, text: string, on: boolean): string =>
 /** `file:line:col CODE message`, then the hint on its own line. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const place = [d.file, d.line, d.column].filter((part) => part !== undefined).join(':');
-  const level = d.severity === 'error' ? paint('31', 'error', options.color) : paint('33', 'warning', options.color);
+  const level =
+    d.severity === 'error'
+      ? paint('31', 'error', options.color)
+      : paint('33', 'warning', options.color);
   const head = `${place ? `${place} ` : ''}${paint('1', d.code, options.color)} ${d.message}`;
   const detail = [d.path ? `at ${d.path}` : '', d.target ? `target ${d.target}` : '']
     .filter(Boolean)

@@ -1,0 +1,58 @@
+import type { NormalizeContext } from './context.js';
+import type { YamlPath } from './types.js';
+
+/**
+ * Finds strings no target can carry: a NUL character (C strings in Docker, Ruby's and Puppet's
+ * process arguments) and unpaired UTF-16 surrogates (YAML escapes such as "\uD800", which are
+ * not characters and cannot be written as UTF-8). Keys are checked as well as values.
+ */
+export function checkStrings(context: NormalizeContext, root: unknown): void {
+  const stack: { value: unknown; path: YamlPath }[] = [{ value: root, path: [] }];
+  const seen = new Set<object>();
+
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      checkOne(context, value, path);
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+
+    for (const [key, child] of Object.entries(value)) {
+      const segment = Array.isArray(value) ? Number(key) : key;
+      if (!Array.isArray(value)) checkOne(context, key, [...path, key], true);
+      stack.push({ value: child, path: [...path, segment] });
+    }
+  }
+}
+
+function checkOne(context: NormalizeContext, text: string, path: YamlPath, isKey = false): void {
+  const problem = unsafeCharacter(text);
+  if (!problem) return;
+  context.report(
+    'BERTH-SPEC-VALUE',
+    {
+      subject: path.length === 0 ? 'the file' : path.map(String).join('.'),
+      problem: `${isKey ? 'the key ' : ''}contains ${problem}, which no target can carry`,
+      valueHint: 'remove the character; write text as plain UTF-8',
+    },
+    path,
+    isKey,
+  );
+}
+
+export function unsafeCharacter(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return 'a NUL character';
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return 'an unpaired surrogate';
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      return 'an unpaired surrogate';
+    }
+  }
+  return undefined;
+}

@@ -151,7 +151,7 @@ export const catalogue = {
 
   // Writing output
   'BERTH-WRITE-EDITED': {
-    message: '"{path}" was edited after berth generated it; not overwritten',
+    message: '"{path}" was changed by hand or was not written by berth; not overwritten',
     hint: 'move your change into berth.yaml (or x-chef / x-puppet), or rerun with --force',
   },
   'BERTH-WRITE-NOT-DIRECTORY': {

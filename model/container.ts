@@ -306,18 +306,32 @@ class FieldReader {
     const long = (this.spec.volumes ?? []).flatMap((entry: any, i: number) => {
       if (typeof entry !== 'object' || entry.type !== 'tmpfs') return [];
       const path = this.at('volumes', i);
-      const options = [
-        entry.tmpfs?.size !== undefined
-          ? `size=${this.context.parse(path, () => parseSize(entry.tmpfs.size))}`
-          : '',
-        entry.tmpfs?.mode !== undefined ? `mode=${entry.tmpfs.mode.toString(8)}` : '',
-      ].filter(Boolean);
       const target = this.context.parse(path, () => absoluteTarget(entry.target));
-      return target
-        ? [{ target, ...(options.length ? { options: options.join(',') } : {}), path }]
-        : [];
+      const options = this.tmpfsOptions(entry.tmpfs ?? {}, [...path, 'tmpfs']);
+      return target ? [{ target, ...(options ? { options } : {}), path }] : [];
     });
     return [...short, ...long];
+  }
+
+  /**
+   * `size` and `mode` of a long-form tmpfs mount as `--tmpfs` options. The mode is read as the
+   * octal digits written (`1777`), the way people write file modes, not as the decimal number
+   * YAML would make of them.
+   */
+  private tmpfsOptions(tmpfs: { size?: unknown; mode?: unknown }, path: YamlPath): string {
+    const options: string[] = [];
+    if (tmpfs.size !== undefined) {
+      const bytes = this.context.parse([...path, 'size'], () => parseSize(tmpfs.size as string));
+      if (bytes !== undefined) options.push(`size=${bytes}`);
+    }
+    if (tmpfs.mode !== undefined) {
+      const modePath = [...path, 'mode'];
+      const digits = this.context.text(tmpfs.mode, modePath).replace(/^0o?/, '');
+      if (/^[0-7]{1,4}$/.test(digits)) options.push(`mode=${digits}`);
+      else
+        this.report(modePath, `"${digits}" is not an octal file mode`, 'write e.g. 1777 or 0755');
+    }
+    return options.join(',');
   }
 
   restart(): Restart | undefined {

@@ -1,20 +1,32 @@
-import { loadFile, loadText } from './load.js';
+import { loadFile, loadText, type LoadedDocument } from './load.js';
 import { normalize } from './normalize.js';
 import type { Model } from './types.js';
 import { validateDocument } from './validate.js';
 
 export type { Model } from './types.js';
+export type { LoadedDocument } from './load.js';
+
+export interface LoadedModel {
+  document: LoadedDocument;
+  model: Model;
+}
 
 /** Reads, validates and normalizes a berth file; any problem is a BerthError. */
 export function loadModel(file: string): Model {
-  const document = loadFile(file);
-  validateDocument(document);
-  return normalize(document);
+  return readModel(file).model;
 }
 
-/** The same from text already in memory (tests, importers, stdin). */
-export function modelFromText(file: string, text: string): Model {
-  const document = loadText(file, text);
+/** The same, keeping the document so that later warnings can be located in it. */
+export function readModel(file: string): LoadedModel {
+  return fromDocument(loadFile(file));
+}
+
+/** From text already in memory (tests, importers, standard input). */
+export function modelFromText(file: string, text: string): LoadedModel {
+  return fromDocument(loadText(file, text));
+}
+
+function fromDocument(document: LoadedDocument): LoadedModel {
   validateDocument(document);
-  return normalize(document);
+  return { document, model: normalize(document) };
 }

@@ -29,7 +29,9 @@ export function validateDocument(document: LoadedDocument): void {
   if (validate(document.value)) return;
 
   const errors = selectErrors(validate.errors ?? []);
-  const diagnostics = errors.map((error) => describe(document, error));
+  const diagnostics = errors
+    .map((error) => describe(document, error))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   throw new BerthError(dedupe(diagnostics));
 }
 

@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { BerthError, diagnostic, fail, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+/**
+ * Writes generated trees so that nothing is lost:
+ *
+ * - a file is never half-written: new contents are written beside the tree, then renamed;
+ * - a run that is killed leaves the previous output whole: renames start only after a journal
+ *   listing them is in place, and the next run finishes a journal it finds;
+ * - an unchanged file is not touched (content and modification time stay);
+ * - a file someone edited after berth wrote it is not overwritten without `force`;
+ * - berth deletes only files it wrote itself and nobody edited since.
+ *
+ * What berth wrote is remembered in a manifest at the top of the output folder, by path and
+ * SHA-256, which is how an edit is told apart from berth's own earlier output.
+ */
+
+export const manifestName = '.berth-manifest.json';
+const journalName = '.berth-journal.json';
+const stagingName = '.berth-staging';
+
+export interface OutputFile {
+  /** Relative to the output folder, with `/`. */
+  path: string;
+  content: string;
+}
+
+export interface WriteOptions {
+  force: boolean;
+}
+
+export type ChangeKind = 'create' | 'update' | 'delete';
+
+export interface Change {
+  kind: ChangeKind;
+  path: string;
+}
+
+export interface WriteReport {
+  changes: Change[];
+  unchanged: number;
+}
+
+interface Manifest {
+  version: 1;
+  files: Record<string, string>;
+}
+
+interface Journal {
+  renames: [string, string][];
+  deletes: string[];
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * What writing `files` would change, without changing anything (`generate --check`): a file
+ * edited by hand is simply one that differs.
+ */
+export function planChanges(outDir: string, files: OutputFile[]): Change[] {
+  return plan(outDir, files, { force: true }).changes;
+}
+
+/** Brings the output folder to exactly `files` (plus whatever berth did not write). */
+export function writeOutput(
+  outDir: string,
+  files: OutputFile[],
+  options: WriteOptions,
+): WriteReport {
+  ensureDirectory(outDir);
+  recover(outDir);
+
+  const { changes, manifest } = plan(outDir, files, options);
+  const unchanged = files.length - changes.filter((c) => c.kind !== 'delete').length;
+  if (changes.length === 0 && existsSync(join(outDir, manifestName))) {
+    return { changes, unchanged };
+  }
+
+  const contents = new Map(files.map((f) => [f.path, f.content]));
+  const staging = join(outDir, stagingName);
+  const journal: Journal = { renames: [], deletes: [] };
+
+  guarded(staging, () => {
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    changes.forEach((change, index) => {
+      if (change.kind === 'delete') {
+        journal.deletes.push(change.path);
+        return;
+      }
+      const staged = join(stagingName, String(index));
+      writeFileSync(join(outDir, staged), contents.get(change.path)!);
+      journal.renames.push([staged, change.path]);
+    });
+    const manifestStaged = join(stagingName, 'manifest');
+    writeFileSync(join(outDir, manifestStaged), `${JSON.stringify(manifest, null, 2)}\n`);
+    journal.renames.push([manifestStaged, manifestName]);
+    commitJournal(outDir, journal);
+  });
+
+  recover(outDir);
+  return { changes, unchanged };
+}
+
+function plan(outDir: string, files: OutputFile[], options: WriteOptions) {
+  const previous = readManifest(outDir);
+  const changes: Change[] = [];
+  const refusals: Diagnostic[] = [];
+  const next: Manifest = { version: 1, files: {} };
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const hash = sha256(file.content);
+    next.files[file.path] = hash;
+    const current = readIfFile(join(outDir, file.path));
+    const currentHash = current === undefined ? undefined : sha256(current);
+    if (currentHash === undefined) {
+      changes.push({ kind: 'create', path: file.path });
+    } else if (currentHash !== hash) {
+      // Only berth's own last output may be replaced: a file whose content is not what the
+      // manifest remembers was edited by hand, or was never berth's.
+      if (!options.force && currentHash !== previous.files[file.path]) {
+        refusals.push(editedFile(outDir, file.path));
+      }
+      changes.push({ kind: 'update', path: file.path });
+    }
+  }
+
+  for (const [path, hash] of Object.entries(previous.files)) {
+    if (path in next.files) continue;
+    const current = readIfFile(join(outDir, path));
+    // A file berth no longer generates is removed only while it is still berth's own: one
+    // that was edited is kept (and forgotten by the manifest), so no one's work is deleted.
+    if (current !== undefined && sha256(current) === hash) changes.push({ kind: 'delete', path });
+  }
+
+  if (refusals.length > 0) throw new BerthError(refusals);
+  return { changes, manifest: next };
+}
+
+function editedFile(outDir: string, path: string): Diagnostic {
+  return diagnostic(
+    'BERTH-WRITE-EDITED',
+    { path: join(outDir, path) },
+    { file: join(outDir, path) },
+  );
+}
+
+function readManifest(outDir: string): Manifest {
+  const text = readIfFile(join(outDir, manifestName));
+  if (text === undefined) return { version: 1, files: {} };
+  try {
+    const parsed = JSON.parse(text.toString('utf8')) as Manifest;
+    return parsed && typeof parsed.files === 'object' ? parsed : { version: 1, files: {} };
+  } catch {
+    // A manifest that is not JSON says nothing about which files are berth's; treating every
+    // existing file as someone else's is the safe reading: nothing is overwritten or deleted.
+    return { version: 1, files: {} };
+  }
+}
+
+function readIfFile(path: string): Buffer | undefined {
+  try {
+    return statSync(path).isFile() ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function ensureDirectory(outDir: string): void {
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    fail('BERTH-WRITE-NOT-DIRECTORY', { path: outDir }, { file: outDir });
+  }
+  guarded(outDir, () => mkdirSync(outDir, { recursive: true }));
+}
+
+/** The journal is written beside its final name and renamed: it exists whole or not at all. */
+function commitJournal(outDir: string, journal: Journal): void {
+  const path = join(outDir, journalName);
+  writeFileSync(`${path}.tmp`, JSON.stringify(journal));
+  renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * Finishes what a journal lists (renames are repeatable: a rename already done is skipped),
+ * then removes the journal and the staging folder. Without a journal, a staging folder left by
+ * a killed run holds nothing the tree refers to and is simply removed.
+ */
+function recover(outDir: string): void {
+  const journalPath = join(outDir, journalName);
+  const staging = join(outDir, stagingName);
+
+  guarded(outDir, () => {
+    const text = readIfFile(journalPath);
+    if (text !== undefined) {
+      const journal = JSON.parse(text.toString('utf8')) as Journal;
+      for (const [from, to] of journal.renames) {
+        if (!existsSync(join(outDir, from))) continue;
+        mkdirSync(dirname(join(outDir, to)), { recursive: true });
+        renameSync(join(outDir, from), join(outDir, to));
+      }
+      for (const path of journal.deletes) rmSync(join(outDir, path), { force: true });
+      unlinkSync(journalPath);
+    }
+    rmSync(`${journalPath}.tmp`, { force: true });
+    rmSync(staging, { recursive: true, force: true });
+  });
+}
+
+/** Runs file-system work, turning a refusal by the system into BERTH-WRITE-FAILED. */
+function guarded(path: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    const reasons: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'operation not permitted',
+      EROFS: 'read-only file system',
+      ENOSPC: 'no space left on device',
+      ENOTDIR: 'a path component is a file, not a folder',
+      EEXIST: 'a file is in the way',
+    };
+    const reason = reasons[code] ?? code;
+    fail(
+      'BERTH-WRITE-FAILED',
+      { path: (error as NodeJS.ErrnoException).path ?? path, reason, writeHint: writeHint(code) },
+      { file: path },
+    );
+  }
+}
+
+function writeHint(code: string): string {
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return 'make the output folder writable, or choose another --out';
+  }
+  if (code === 'ENOSPC') return 'free some disk space';
+  return 'check the output folder';
+}

@@ -34,7 +34,7 @@ export const catalogue = {
   },
   'BERTH-IO-UNREADABLE': {
     message: 'cannot read "{path}": {reason}',
-    hint: 'check the file permissions',
+    hint: '{readHint}',
   },
   'BERTH-IO-TOO-LARGE': {
     message: 'the file is {size} bytes; berth reads at most {limit}',

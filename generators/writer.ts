@@ -121,6 +121,11 @@ function plan(outDir: string, files: OutputFile[], options: WriteOptions) {
   const next: Manifest = { version: 1, files: {} };
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const blocked = blockedBy(outDir, file.path);
+    if (blocked) {
+      refusals.push(blockedPath(blocked));
+      continue;
+    }
     const hash = sha256(file.content);
     next.files[file.path] = hash;
     const current = readIfFile(join(outDir, file.path));
@@ -147,6 +152,38 @@ function plan(outDir: string, files: OutputFile[], options: WriteOptions) {
 
   if (refusals.length > 0) throw new BerthError(refusals);
   return { changes, manifest: next };
+}
+
+/**
+ * The first path on the way to `path` that is not what the tree needs (a file where a folder
+ * must go, or a folder where the file must go): found before anything is written, so that a
+ * run never stops half-way through its renames.
+ */
+function blockedBy(outDir: string, path: string): string | undefined {
+  const parts = path.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const current = join(outDir, ...parts.slice(0, i));
+    const isLast = i === parts.length;
+    try {
+      const stat = statSync(current);
+      if (isLast ? stat.isDirectory() : !stat.isDirectory()) return current;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function blockedPath(path: string): Diagnostic {
+  return diagnostic(
+    'BERTH-WRITE-FAILED',
+    {
+      path,
+      reason: 'something else is in the way',
+      writeHint: 'move it away, or choose another --out',
+    },
+    { file: path },
+  );
 }
 
 function editedFile(outDir: string, path: string): Diagnostic {

@@ -233,7 +233,9 @@ function findNode(root: SourceNode, path: YamlPath): SourceNode {
 function childAt(node: SourceNode, segment: string | number): SourceNode | undefined {
   if (node.kind === 'mapping' && typeof segment === 'string') {
     const entry = entriesOf(node).get(segment);
-    return entry?.value ?? entry?.key;
+    // An empty value (`key:` and nothing) has no text of its own; the key is where it is.
+    const empty = entry?.value && entry.value.kind === null && entry.value.result === null;
+    return empty ? entry.key : (entry?.value ?? entry?.key);
   }
   if (node.kind === 'sequence' && typeof segment === 'number') return itemsOf(node)[segment];
   return undefined;

@@ -33,6 +33,11 @@ export function readTextFile(path: string): string {
 function readBytes(path: string): Buffer {
   const stat = attempt(() => statSync(path), path);
   if (stat.isDirectory()) fail('BERTH-IO-NOT-A-FILE', { path }, { file: path });
+  // A FIFO, socket or device would block or never end; only regular files are read.
+  if (!stat.isFile()) {
+    const readHint = 'name a regular file; pipes and devices are not read';
+    fail('BERTH-IO-UNREADABLE', { path, reason: 'not a regular file', readHint }, { file: path });
+  }
   if (stat.size > maxInputBytes) {
     fail(
       'BERTH-IO-TOO-LARGE',
@@ -53,7 +58,8 @@ export function attempt<T>(action: () => T, path: string): T {
     if (code === 'ENOENT' || code === 'ENOTDIR')
       fail('BERTH-IO-NOT-FOUND', { path }, { file: path });
     if (code === 'EISDIR') fail('BERTH-IO-NOT-A-FILE', { path }, { file: path });
-    fail('BERTH-IO-UNREADABLE', { path, reason: describeErrno(code) }, { file: path });
+    const readHint = 'check the file permissions';
+    fail('BERTH-IO-UNREADABLE', { path, reason: describeErrno(code), readHint }, { file: path });
   }
 }
 

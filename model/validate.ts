@@ -54,16 +54,23 @@ const branchKeywords = new Set(['oneOf', 'anyOf', 'if', 'not']);
  * names the same value.
  */
 function selectErrors(errors: ErrorObject[]): ErrorObject[] {
-  const useful = errors.filter((e) => !branchKeywords.has(e.keyword));
-  const paths = [...new Set(useful.map((e) => e.instancePath))];
+  const useful = errors.filter(
+    (e) => !branchKeywords.has(e.keyword) && e.keyword !== 'propertyNames',
+  );
+  const badNames = useful.filter((e) => e.propertyName !== undefined);
+  const rest = useful.filter((e) => e.propertyName === undefined);
+  const paths = [...new Set(rest.map((e) => e.instancePath))];
   const hasDeeper = (path: string) => paths.some((q) => q.startsWith(`${path}/`));
 
-  return paths.flatMap((path) => {
-    const here = useful.filter((e) => e.instancePath === path);
-    const specific = here.filter((e) => e.keyword !== 'type');
-    if (specific.length > 0) return pickSpecific(specific);
-    return hasDeeper(path) ? [] : [mergeTypeErrors(here)];
-  });
+  return [
+    ...badNames,
+    ...paths.flatMap((path) => {
+      const here = rest.filter((e) => e.instancePath === path);
+      const specific = here.filter((e) => e.keyword !== 'type');
+      if (specific.length > 0) return pickSpecific(specific);
+      return hasDeeper(path) ? [] : [mergeTypeErrors(here)];
+    }),
+  ];
 }
 
 function pickSpecific(errors: ErrorObject[]): ErrorObject[] {
@@ -102,6 +109,8 @@ function describe(document: LoadedDocument, error: ErrorObject): Diagnostic {
   const path = pathOf(error, document.value);
   const subject = describePath(path);
   const where = { file: document.file, path: formatPath(path), ...document.locate(path) };
+
+  if (error.propertyName !== undefined) return describeName(document, error, path);
 
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -172,6 +181,43 @@ function describe(document: LoadedDocument, error: ErrorObject): Diagnostic {
         where,
       );
   }
+}
+
+const nameKinds: Record<string, string> = {
+  containers: 'container',
+  networks: 'network',
+  volumes: 'volume',
+  registries: 'registry',
+  secrets: 'secret',
+  images: 'image',
+  environment: 'environment variable',
+  ulimits: 'ulimit',
+};
+
+/** A map key that is not an acceptable name: a container called `org/app`, or `../x`. */
+function describeName(document: LoadedDocument, error: ErrorObject, path: YamlPath): Diagnostic {
+  const name = error.propertyName!;
+  const section = String(path[path.length - 1] ?? '');
+  const kind = nameKinds[section] ?? `"${section}"`;
+  const looksLikeImage = section === 'containers' && name.includes('/');
+  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  return diagnostic(
+    'BERTH-SPEC-NAME',
+    {
+      kind,
+      name,
+      problem: name === '' ? 'is empty' : 'is not allowed',
+      nameHint: looksLikeImage
+        ? `name the container (e.g. ${name.split('/').pop()}) and put "${name}" in its image field`
+        : (description?.replace(/\.$/, '') ??
+          `it must match ${(error.params as { pattern?: string }).pattern}`),
+    },
+    {
+      file: document.file,
+      path: formatPath([...path, name]),
+      ...document.locateKey([...path, name]),
+    },
+  );
 }
 
 function formatHint(error: ErrorObject): string {

@@ -48,12 +48,10 @@ class TreeSitterRubyParser implements RubyParser {
 function readTree(file: string, text: string, tree: Tree): ParseResult {
   const root = tree.rootNode;
   const source = { text, heredocs: new Heredocs(root) };
-  return {
-    file,
-    resources: findResources(root, source),
-    comments: findComments(root, text),
-    problems: findProblems(root, text),
-  };
+  const { resources, strayKeywords } = findResources(root, source);
+  const problems = [...findProblems(root, text), ...strayKeywords];
+  problems.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  return { file, resources, comments: findComments(root, text), problems };
 }
 
 /** tree-sitter returns no tree only when parsing is cancelled, which berth never asks for. */

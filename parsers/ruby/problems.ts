@@ -22,7 +22,7 @@ export function findProblems(root: Node, source: string): SyntaxProblem[] {
     }
     pending.push(...damaged);
   }
-  return problems.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  return problems;
 }
 
 /**

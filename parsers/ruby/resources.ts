@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
-import type { ResourceDeclaration } from '../types.js';
+import type { Node, TreeCursor } from 'web-tree-sitter';
+import type { ResourceDeclaration, SyntaxProblem } from '../types.js';
 import { readResourceBody } from './attributes.js';
 import { dslCall, isResourceHead, type DslCall } from './calls.js';
 import { recoverResources } from './recovery.js';
@@ -18,12 +18,24 @@ const NOT_SEARCHED = words(`
 `);
 
 /**
+ * Keywords that tree-sitter's grammar, more lenient than Ruby, accepts as plain names when
+ * they stand alone (a stray `end`). Ruby rejects them, so they are syntax problems.
+ */
+const STRAY_KEYWORDS = words('end else elsif when ensure rescue then do');
+
+export interface Scan {
+  resources: ResourceDeclaration[];
+  strayKeywords: SyntaxProblem[];
+}
+
+/**
  * Finds every resource declaration in a file: at top level, under conditionals, loops,
  * `begin`, method definitions and blocks of other calls (`node['apps'].each do ... end`),
  * but not inside another resource's block, whose Ruby runs at converge time.
  */
-export function findResources(root: Node, source: Source): ResourceDeclaration[] {
+export function findResources(root: Node, source: Source): Scan {
   const found: ResourceDeclaration[] = [];
+  const strayKeywords: SyntaxProblem[] = [];
   walk(root, (cursor) => {
     const type = cursor.nodeType;
     if (type === 'call') {
@@ -31,10 +43,23 @@ export function findResources(root: Node, source: Source): ResourceDeclaration[]
       if (resource) found.push(resource);
       return resource === null;
     }
+    if (type === 'identifier' && isStrayKeyword(cursor, source)) {
+      const keyword = source.text.slice(cursor.startIndex, cursor.endIndex);
+      const span = spanOf(cursor.currentNode);
+      strayKeywords.push({ message: `syntax error: unexpected "${keyword}"`, span });
+    }
     if (type === 'ERROR') found.push(...recoverResources(cursor.currentNode, source));
     return !NOT_SEARCHED.has(type);
   });
-  return inDocumentOrder(found);
+  return { resources: inDocumentOrder(found), strayKeywords };
+}
+
+/** A method name after a dot (`x.class`, `range.end`) is fine; a bare keyword is not. */
+function isStrayKeyword(cursor: TreeCursor, source: Source): boolean {
+  const name = source.text.slice(cursor.startIndex, cursor.endIndex);
+  if (!STRAY_KEYWORDS.has(name)) return false;
+  const field = cursor.currentFieldName;
+  return field !== 'method' && field !== 'name';
 }
 
 /** Recovery may find a resource whose head the normal walk saw too: the recovered one wins. */

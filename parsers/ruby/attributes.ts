@@ -18,6 +18,12 @@ const CONDITION_FIELDS = new Set(['condition', 'value', 'pattern', 'exceptions',
 /** Constructs whose children always run in order, like the block body itself. */
 const SEQUENCES = words('body_statement block_body begin ensure parenthesized_statements ERROR');
 
+const SHORT_CIRCUITS = words('&& || and or');
+
+function operatorOf(node: Node): string {
+  return node.childForFieldName('operator')?.type ?? '';
+}
+
 interface Pending {
   node: Node;
   conditional: boolean;
@@ -66,6 +72,9 @@ function visit(
     pushAll(pending, bodyParts(node), true);
   } else if (SEQUENCES.has(node.type)) {
     pushAll(pending, node.namedChildren, conditional);
+  } else if (node.type === 'binary' && SHORT_CIRCUITS.has(operatorOf(node))) {
+    // `debug && env('DEBUG=1')`: the right side runs only as the left side decides.
+    pushAll(pending, [node.childForFieldName('right')], true);
   }
 }
 

@@ -155,6 +155,15 @@ const cases: { name: string; body: string; expected: Expected[] }[] = [
     ],
   },
   {
+    name: 'in a ternary and after a short-circuit operator',
+    body: "  x ? repo('a') : repo('b')\n  debug && env('DEBUG=1')",
+    expected: [
+      { name: 'repo', args: ['a'], nameAt: '2:7-2:11', at: '2:7-2:16', conditional: true },
+      { name: 'repo', args: ['b'], nameAt: '2:19-2:23', at: '2:19-2:28', conditional: true },
+      { name: 'env', args: ['DEBUG=1'], nameAt: '3:12-3:15', at: '3:12-3:26', conditional: true },
+    ],
+  },
+  {
     name: 'keyword and rocket pairs in one hash argument',
     body: "  variables(port: 80, 'name' => 'x')",
     expected: [

@@ -4,9 +4,9 @@ import { spanOf } from './spans.js';
 
 /**
  * Syntax errors as tree-sitter marks them: an ERROR node around text it could not fit, or a
- * zero-width MISSING node where it assumed a token. An ERROR that holds other ERRORs is
- * reported through them, since the innermost is closest to the mistake. Subtrees without
- * errors are not entered, so a clean file costs one check.
+ * zero-width MISSING node where it assumed a token. An ERROR with damaged parts inside is
+ * reported through those parts, since the innermost damage is closest to the mistake.
+ * Subtrees without errors are not entered, so a clean file costs one check.
  */
 export function findProblems(root: Node, source: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
@@ -20,7 +20,7 @@ export function findProblems(root: Node, source: string): SyntaxProblem[] {
     if (node.isError && damaged.length === 0) {
       problems.push({ message: describeError(node, source), span: spanOf(node) });
     }
-    pending.push(...damaged);
+    for (const child of damaged) pending.push(child);
   }
   return problems;
 }

@@ -55,6 +55,13 @@ function summary(result: ParseResult): Omit<Expected, 'ruby'> {
 
 const run = promisify(execFile);
 
+/** Resources found by `ripper-resources.rb`, which reads the recipes with Ruby's own parser. */
+async function ripperResources(paths: string[]): Promise<Record<string, unknown[]>> {
+  const script = join(import.meta.dirname, 'ripper-resources.rb');
+  const { stdout } = await run('ruby', [script, ...paths], { maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as Record<string, unknown[]>;
+}
+
 /** `ruby -wc`: exit status, and whatever it printed besides "Syntax OK". */
 async function rubyCheck(path: string): Promise<{ ok: boolean; output: string }> {
   try {
@@ -90,6 +97,26 @@ describe('Ruby parser: corpus of Chef recipes', () => {
         const expected = expectedFor(recipe).ruby;
         expect({ recipe, valid: ok }).toEqual({ recipe, valid: expected === 'valid' });
         if (ok) expect({ recipe, warnings: output }).toEqual({ recipe, warnings: '' });
+      }
+    },
+  );
+
+  it.runIf(requireTool('ruby', 'Chef recipe corpus'))(
+    "finds the same resources as Ruby's own parser (Ripper) in every valid recipe",
+    async () => {
+      const valid = recipes.filter((recipe) => expectedFor(recipe).ruby === 'valid');
+      const byRuby = await ripperResources(valid.map((recipe) => join(directory, recipe)));
+      for (const recipe of valid) {
+        const text = readFileSync(join(directory, recipe), 'utf8');
+        const result = await parseRecipe(text, recipe);
+        // declare_resource(:type, ...) names its type with a symbol, which the Ruby side skips.
+        const named = result.resources.filter((r) => text[r.typeSpan.start.offset] !== ':');
+        const byBerth = named.map((r) => [
+          r.type,
+          r.typeSpan.start.line,
+          r.title.kind === 'string' ? r.title.value : null,
+        ]);
+        expect({ recipe, resources: byBerth }).toEqual({ recipe, resources: byRuby[recipe] });
       }
     },
   );

@@ -1,0 +1,1 @@
+export { loadRubyParser, type RubyParser } from './parser.js';

@@ -6,7 +6,7 @@ import { findingHeadline } from './markdown.js';
  * comment names its finding's fingerprint, and the one summary comment names itself. The
  * fingerprint is URI-encoded so it cannot close the HTML comment.
  */
-const FINGERPRINT_MARKER = /<!-- berth:fp=([^\s>]+)( outdated)? -->/;
+const FINGERPRINT_MARKER = /<!-- berth:fp=([^\s>]*)( outdated)? -->/;
 
 export const SUMMARY_MARKER = '<!-- berth:summary -->';
 export const REVIEW_MARKER = '<!-- berth:review -->';
@@ -23,7 +23,7 @@ export function fingerprintMarker(fingerprint: string, outdated = false): string
 
 export function readCommentMark(body: string | null | undefined): CommentMark | undefined {
   const match = FINGERPRINT_MARKER.exec(body ?? '');
-  if (!match?.[1]) return undefined;
+  if (match?.[1] === undefined) return undefined;
   let fingerprint: string;
   try {
     fingerprint = decodeURIComponent(match[1]);
@@ -78,7 +78,8 @@ export function outdatedCommentBody(finding: CommentMark, previousBody: string):
   const headline = previousBody.split('\n', 1)[0] ?? '';
   return (
     `~~${headline}~~\n\n` +
-    'berth no longer reports this on the latest commit; the thread stays because it has replies.\n\n' +
+    'berth no longer reports this on the latest commit; ' +
+    'the thread stays because it has replies.\n\n' +
     `${fingerprintMarker(finding.fingerprint, true)}\n`
   );
 }

@@ -85,15 +85,15 @@ export function planComments(
   refusedBefore: ReadonlySet<string> = new Set(),
 ): CommentPlan {
   const plan: CommentPlan = { toPost: [], standing: [], inSummary: [], refusedAgain: [] };
-  const planned = new Set<string>();
+  const seen = new Set<string>();
   for (const placed of reported) {
     const fingerprint = placed.finding.fingerprint;
+    if (seen.has(fingerprint)) continue;
+    seen.add(fingerprint);
+
     if (liveFingerprints.has(fingerprint)) plan.standing.push(placed);
-    else if (planned.has(fingerprint)) continue;
-    else if (placed.anchor && !refusedBefore.has(fingerprint)) {
-      plan.toPost.push(placed);
-      planned.add(fingerprint);
-    } else {
+    else if (placed.anchor && !refusedBefore.has(fingerprint)) plan.toPost.push(placed);
+    else {
       plan.inSummary.push(placed);
       if (placed.anchor) plan.refusedAgain.push(placed);
     }
@@ -139,7 +139,7 @@ async function postComments(
       ...pull,
       commit_id: context.headSha,
       event: 'COMMENT',
-      body: `berth found ${plural(toPost.length, 'new problem')} on changed lines.\n\n${REVIEW_MARKER}\n`,
+      body: reviewBody(toPost.length),
       comments: toPost.map(commentFields),
     });
     return { posted: [...toPost], refused: [] };
@@ -167,6 +167,10 @@ async function postComments(
     }
   }
   return { posted, refused };
+}
+
+function reviewBody(count: number): string {
+  return `berth found ${plural(count, 'new problem')} on changed lines.\n\n${REVIEW_MARKER}\n`;
 }
 
 function commentFields(placed: PlacedFinding) {

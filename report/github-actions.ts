@@ -113,6 +113,8 @@ function omissionNotice(omitted: number): WorkflowAnnotation {
   return {
     level: 'notice',
     title: 'berth',
-    message: `${findings} not shown as annotations (the runner shows ${ANNOTATIONS_PER_LEVEL_PER_STEP} per level); see the job summary`,
+    message:
+      `${findings} not shown as annotations (the runner shows ` +
+      `${ANNOTATIONS_PER_LEVEL_PER_STEP} per level); see the job summary`,
   };
 }

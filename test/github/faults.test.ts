@@ -194,10 +194,13 @@ describe('a pull request from a fork', () => {
       'POST /repos/acme/fleet/check-runs',
     ]);
     const commands = out.stdout.split('\n').filter((line) => line.startsWith('::'));
+    const command = (level: string, file: string, line: number, rule: string, key: string) =>
+      `::${level} file=${file},line=${line},endLine=${line},col=3,endColumn=9,` +
+      `title=berth ${rule}::${rule} on ${key}%0Ahttps://berth.dev/rules/${rule}`;
     expect(commands).toEqual([
-      `::error file=${RECIPE},line=6,endLine=6,col=3,endColumn=9,title=berth privileged-container::privileged-container on web%0Ahttps://berth.dev/rules/privileged-container`,
-      `::error file=${MANIFEST},line=2,endLine=2,col=3,endColumn=9,title=berth host-network::host-network on app%0Ahttps://berth.dev/rules/host-network`,
-      `::warning file=${RECIPE},line=7,endLine=7,col=3,endColumn=9,title=berth latest-tag::latest-tag on web%0Ahttps://berth.dev/rules/latest-tag`,
+      command('error', RECIPE, 6, 'privileged-container', 'web'),
+      command('error', MANIFEST, 2, 'host-network', 'app'),
+      command('warning', RECIPE, 7, 'latest-tag', 'web'),
     ]);
     expect(out.stderr).toContain('the pull request comes from a fork');
     expect(out.summary).toContain('may not write to the pull request');

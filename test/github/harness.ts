@@ -73,7 +73,8 @@ export function patchFor(text: string, added: readonly number[] | 'all', context
         .slice(first - 1, last)
         .map((l, i) => (addedSet.has(first + i) ? `+${l}` : ` ${l}`));
       const oldCount = body.filter((l) => l.startsWith(' ')).length;
-      return `@@ -${first - addedBefore},${oldCount} +${first},${last - first + 1} @@\n${body.join('\n')}`;
+      const header = `@@ -${first - addedBefore},${oldCount} +${first},${last - first + 1} @@`;
+      return `${header}\n${body.join('\n')}`;
     })
     .join('\n');
 }

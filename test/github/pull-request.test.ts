@@ -23,7 +23,7 @@ afterEach(async () => {
 const commentWrites = () => ws.fake.writes().filter((r) => /\/(pulls|issues)\//.test(r.path));
 
 describe('a first run', () => {
-  it('lints the changed files at the head commit and reports findings on changed lines', async () => {
+  it('lints changed files at the head commit and reports findings on changed lines', async () => {
     await standardPullRequest(ws);
 
     const out = await run(ws);
@@ -209,7 +209,7 @@ describe('a rerun', () => {
     expect(ws.fake.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
-  it('updates the summary comment in place, and settles it when nothing is left to say', async () => {
+  it('updates the summary comment in place, and settles it once nothing is left', async () => {
     await standardPullRequest(ws);
     await run(ws, { filterMode: 'file', report: 'review' });
     const [summary] = ws.fake.issueComments;

@@ -12,7 +12,7 @@ export const FAIL_ON_LEVELS: readonly FailOn[] = ['error', 'warning', 'info', 'n
 
 /** What the CLI passes in; each field maps to one flag, given in its comment. */
 export interface PullRequestOptions {
-  /** `--github-report check|review|both`; default `both`. */
+  /** `--github-report check|review|both`; default `review`. */
   report?: string;
   /** `--filter-mode added|diff_context|file`; default `added`. */
   filterMode?: string;
@@ -43,7 +43,7 @@ export interface Settings {
 
 export function resolveOptions(options: PullRequestOptions): Settings {
   return {
-    report: oneOf('--github-report', options.report ?? 'both', REPORT_MODES),
+    report: oneOf('--github-report', options.report ?? 'review', REPORT_MODES),
     filterMode: oneOf('--filter-mode', options.filterMode ?? 'added', FILTER_MODES),
     failOn: oneOf('--fail-on', options.failOn ?? 'error', FAIL_ON_LEVELS),
     paths: (options.paths ?? []).map(normalizePath).filter((path) => path !== ''),

@@ -21,7 +21,13 @@ import {
 import { appendJobSummary, workflowAnnotationLines } from './job-summary.js';
 import { createLogger, type Logger } from './logger.js';
 import { countText, plural } from './markdown.js';
-import { isUnderAny, resolveOptions, type PullRequestOptions, type Settings } from './options.js';
+import {
+  isUnderAny,
+  resolveOptions,
+  type FailOn,
+  type PullRequestOptions,
+  type Settings,
+} from './options.js';
 import { placeFindings } from './placement.js';
 import { createRedactor, type Redact } from './redact.js';
 import { syncReview } from './review.js';
@@ -126,6 +132,15 @@ function diagnosticsOf(
   throw new Error(redact(error instanceof Error ? error.message : String(error)));
 }
 
+/** What every step of one run shares. */
+interface Session {
+  api: GitHubApi;
+  context: PullRequestContext;
+  settings: Settings;
+  deps: PullRequestDeps;
+  logger: Logger;
+}
+
 async function reportOnPullRequest(
   context: PullRequestContext,
   settings: Settings,
@@ -140,27 +155,15 @@ async function reportOnPullRequest(
     redact,
   });
   const api = createGitHubApi({ ...context, logger, timing: deps.timing });
+  const session: Session = { api, context, settings, deps, logger };
 
-  const changed = await listChangedFiles(api, context);
-  if (changed.capped) logger.warn('the pull request has more files than GitHub lists (3,000)');
-  const lintable = changed.files
-    .filter((file) => file.status !== 'removed' && LINTABLE.test(file.path))
-    .filter((file) => isUnderAny(file.path, settings.paths))
-    .map((file) => file.path);
-  const sources = await fetchSources(api, context, lintable, logger);
-  logger.debug(`linting ${plural(sources.length, 'file')} of ${changed.files.length} changed`);
-
-  const linted = await deps.lint(sources);
-  const drift = await checkDriftIfNeeded(api, context, settings, deps, changed, sources);
-  const placement = placeFindings(linted.findings, drift, changed.files, settings.filterMode);
-  const facts: ReportFacts = { placement, filterMode: settings.filterMode, capped: changed.capped };
-
-  const reported = placement.reported.map((placed) => placed.finding);
-  const failing = isFailing(reported, settings);
-  const delivery = await deliver(api, context, settings, facts, failing, logger);
+  const facts = await collectFindings(session);
+  const reported = facts.placement.reported.map((placed) => placed.finding);
+  const failing = isFailing(reported, settings.failOn);
+  const delivery = await deliver(session, facts, failing);
 
   if (delivery === 'workflow-commands') {
-    const lines = workflowAnnotationLines(placement.reported);
+    const lines = workflowAnnotationLines(facts.placement.reported);
     if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
   }
   if (context.stepSummaryPath) {
@@ -171,15 +174,36 @@ async function reportOnPullRequest(
   return { exitCode: failing ? 1 : 0, reported, diagnostics: [], delivery };
 }
 
-/** Chef recipes, attributes and libraries are Ruby; Puppet manifests end in `.pp`. */
-const LINTABLE = /\.(?:rb|pp)$/;
-
 const READ_ONLY_NOTE =
   'The token of this run may not write to the pull request (as for a pull request from a ' +
   'fork), so findings are shown as workflow annotations and in this summary.';
 
-function isFailing(findings: readonly Finding[], settings: Settings): boolean {
-  const threshold = settings.failOn;
+/** Lists the changed files, lints those berth reads at the head commit, and places findings. */
+async function collectFindings(session: Session): Promise<ReportFacts> {
+  const { api, context, settings, logger } = session;
+  const changed = await listChangedFiles(api, context);
+  if (changed.capped) logger.warn('the pull request has more files than GitHub lists (3,000)');
+
+  const lintable = changed.files
+    .filter((file) => file.status !== 'removed' && LINTABLE.test(file.path))
+    .filter((file) => isUnderAny(file.path, settings.paths))
+    .map((file) => file.path);
+  const sources = await fetchSources(api, context, lintable, logger);
+  logger.debug(`linting ${plural(sources.length, 'file')} of ${changed.files.length} changed`);
+
+  const linted = await session.deps.lint(sources);
+  const drift = await checkDriftIfNeeded(session, changed, sources);
+  const placement = placeFindings(linted.findings, drift, changed.files, settings.filterMode);
+  return { placement, filterMode: settings.filterMode, capped: changed.capped };
+}
+
+/**
+ * Chef recipes, attributes, libraries and resources are all Ruby, wherever a cookbook keeps
+ * them, so every `.rb` file is read; Puppet manifests end in `.pp`.
+ */
+const LINTABLE = /\.(?:rb|pp)$/;
+
+function isFailing(findings: readonly Finding[], threshold: FailOn): boolean {
   if (threshold === 'none') return false;
   return findings.some((f) => severityOrder[f.severity] >= severityOrder[threshold]);
 }
@@ -192,13 +216,11 @@ function looksGenerated(file: SourceFile): boolean {
 }
 
 async function checkDriftIfNeeded(
-  api: GitHubApi,
-  context: PullRequestContext,
-  settings: Settings,
-  deps: PullRequestDeps,
+  session: Session,
   changed: ChangedFiles,
   sources: readonly SourceFile[],
 ): Promise<Finding[]> {
+  const { deps, settings, api, context } = session;
   if (!deps.checkDrift) return [];
   const isGenerated = deps.isGenerated ?? looksGenerated;
   const triggers = [
@@ -218,25 +240,11 @@ async function checkDriftIfNeeded(
  * Publishes through the API. When the token turns out to be read-only (a pull request from a
  * fork), nothing more is attempted and the findings go to stdout as workflow commands.
  */
-async function deliver(
-  api: GitHubApi,
-  context: PullRequestContext,
-  settings: Settings,
-  facts: ReportFacts,
-  failing: boolean,
-  logger: Logger,
-): Promise<Delivery> {
+async function deliver(session: Session, facts: ReportFacts, failing: boolean): Promise<Delivery> {
+  const { settings, context, logger } = session;
   try {
-    if (settings.report !== 'review') {
-      await publishCheckRun(api, context, {
-        name: settings.checkName,
-        title: checkRunTitle(facts.placement.reported.map((placed) => placed.finding)),
-        summary: checkRunSummary(facts, CHECK_TEXT_LIMIT),
-        conclusion: conclusionOf(facts, failing),
-        findings: facts.placement.reported.map((placed) => placed.finding),
-      });
-    }
-    if (settings.report !== 'check') await publishReview(api, context, facts, logger);
+    if (settings.report !== 'review') await publishChecks(session, facts, failing);
+    if (settings.report !== 'check') await publishReview(session, facts);
     return 'github';
   } catch (error) {
     if (!isReadOnlyTokenError(error)) throw error;
@@ -246,17 +254,24 @@ async function deliver(
   }
 }
 
-function conclusionOf(facts: ReportFacts, failing: boolean): CheckConclusion {
-  if (failing) return 'failure';
-  return facts.placement.reported.length > 0 ? 'neutral' : 'success';
+async function publishChecks(session: Session, facts: ReportFacts, failing: boolean) {
+  const findings = facts.placement.reported.map((placed) => placed.finding);
+  const conclusion: CheckConclusion = failing
+    ? 'failure'
+    : findings.length > 0
+      ? 'neutral'
+      : 'success';
+  await publishCheckRun(session.api, session.context, {
+    name: session.settings.checkName,
+    title: checkRunTitle(findings),
+    summary: checkRunSummary(facts, CHECK_TEXT_LIMIT),
+    conclusion,
+    findings,
+  });
 }
 
-async function publishReview(
-  api: GitHubApi,
-  context: PullRequestContext,
-  facts: ReportFacts,
-  logger: Logger,
-): Promise<void> {
+async function publishReview(session: Session, facts: ReportFacts): Promise<void> {
+  const { api, context, logger } = session;
   const summary = await findSummaryComment(api, context);
   const memo = summary?.refused;
   const refusedBefore = new Set(memo?.headSha === context.headSha ? memo.fingerprints : []);

@@ -25,7 +25,7 @@ describe('transient faults', () => {
     ws.fake.fault({ method: 'GET', path: /\/pulls\/7\/files$/, status: 500 });
     ws.fake.fault({ method: 'POST', path: /\/check-runs$/, status: 502 });
 
-    const out = await run(ws);
+    const out = await run(ws, { report: 'both' });
 
     expect(out.result.exitCode).toBe(1);
     expect(ws.fake.requestsTo('GET', /\/pulls\/7\/files$/)).toHaveLength(2);
@@ -185,7 +185,7 @@ describe('a pull request from a fork', () => {
     await writeEvent(ws, { fork: true });
     ws.fake.readOnly = true;
 
-    const out = await run(ws);
+    const out = await run(ws, { report: 'both' });
 
     expect(out.result.delivery).toBe('workflow-commands');
     expect(out.result.exitCode).toBe(1);

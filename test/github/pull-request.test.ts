@@ -26,7 +26,7 @@ describe('a first run', () => {
   it('lints changed files at the head commit and reports findings on changed lines', async () => {
     await standardPullRequest(ws);
 
-    const out = await run(ws);
+    const out = await run(ws, { report: 'both' });
 
     expect(out.stderr).toBe('');
     expect(out.result.exitCode).toBe(1);
@@ -86,6 +86,14 @@ describe('a first run', () => {
     expect(ws.fake.checkRuns).toEqual([]);
   });
 
+  it('by default posts a review and no check run', async () => {
+    await standardPullRequest(ws);
+
+    await run(ws);
+
+    expect(ws.fake.writes().map((r) => r.path)).toEqual(['/repos/acme/fleet/pulls/7/reviews']);
+  });
+
   it('in check mode writes only the check run', async () => {
     await standardPullRequest(ws);
 
@@ -112,7 +120,7 @@ describe('a first run', () => {
     ws.fake.setFile(RECIPE, recipe, patchFor(recipe, [2]));
     await writeEvent(ws);
 
-    const out = await run(ws);
+    const out = await run(ws, { report: 'both' });
 
     expect(out.result.exitCode).toBe(0);
     expect(ws.fake.checkRuns[0]).toMatchObject({ conclusion: 'success', annotations: [] });
@@ -124,10 +132,10 @@ describe('a first run', () => {
 describe('a rerun', () => {
   it('with no change writes no comment at all', async () => {
     await standardPullRequest(ws);
-    await run(ws, { filterMode: 'file' });
+    await run(ws, { filterMode: 'file', report: 'both' });
     const before = ws.fake.requests.length;
 
-    const out = await run(ws, { filterMode: 'file' });
+    const out = await run(ws, { filterMode: 'file', report: 'both' });
 
     const rerun = ws.fake.requests.slice(before);
     const rerunWrites = rerun.filter((r) => r.method !== 'GET');
@@ -141,14 +149,14 @@ describe('a rerun', () => {
 
   it('after a fix deletes the stale comment and keeps the others', async () => {
     await standardPullRequest(ws);
-    await run(ws);
+    await run(ws, { report: 'both' });
     const gone = ws.fake.reviewComments.find((c) => c.body.includes('latest-tag'))!;
     const kept = ws.fake.reviewComments.filter((c) => c !== gone).map((c) => c.id);
 
     ws.fake.headSha = 'c'.repeat(40);
     await standardPullRequest(ws, recipeText(false));
     const before = ws.fake.requests.length;
-    await run(ws);
+    await run(ws, { report: 'both' });
 
     const writes = ws.fake.requests.slice(before).filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -421,7 +429,7 @@ describe('GitHub Enterprise Server', () => {
     const enterprise = await openWorkspace({ prefix: '/api/v3' });
     try {
       await standardPullRequest(enterprise);
-      const out = await run(enterprise);
+      const out = await run(enterprise, { report: 'both' });
       expect(out.result.exitCode).toBe(1);
       expect(enterprise.fake.checkRuns).toHaveLength(1);
       expect(enterprise.fake.reviewComments).toHaveLength(3);

@@ -168,10 +168,20 @@ async function reportOnPullRequest(
   }
   if (context.stepSummaryPath) {
     const note = delivery === 'workflow-commands' ? READ_ONLY_NOTE : undefined;
-    await appendJobSummary(context.stepSummaryPath, redact(jobSummary(facts, note)));
+    await writeJobSummary(context.stepSummaryPath, redact(jobSummary(facts, note)), logger);
   }
   io.stdout(`berth: ${countText(reported)} on this pull request\n`);
   return { exitCode: failing ? 1 : 0, reported, diagnostics: [], delivery };
+}
+
+/** The job summary is a convenience: failing to write it is worth a warning, not the run. */
+async function writeJobSummary(path: string, markdown: string, logger: Logger): Promise<void> {
+  try {
+    await appendJobSummary(path, markdown);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    logger.warn(`cannot write the job summary to GITHUB_STEP_SUMMARY (${reason})`);
+  }
 }
 
 const READ_ONLY_NOTE =

@@ -26,6 +26,8 @@ export interface RecordedRequest {
   json: any;
   authorization?: string;
   accept?: string;
+  /** When the request arrived, in milliseconds since the epoch. */
+  at: number;
 }
 
 export interface Fault {
@@ -183,6 +185,7 @@ export class FakeGitHub {
       json: body ? JSON.parse(body) : undefined,
       authorization: req.headers.authorization,
       accept: req.headers.accept,
+      at: Date.now(),
     };
     this.requests.push(request);
     return request;

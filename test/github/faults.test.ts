@@ -69,7 +69,10 @@ describe('transient faults', () => {
     const out = await run(ws, { debug: true });
 
     expect(out.result.exitCode).toBe(1);
-    expect(ws.fake.requestsTo('POST', /\/reviews$/)).toHaveLength(2);
+    const [refused, retried] = ws.fake.requestsTo('POST', /\/reviews$/);
+    expect(retried).toBeDefined();
+    // Retry-After: 30 at 1 ms per second (the test's time scale) is a wait of at least 30 ms.
+    expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(29);
     expect(ws.fake.reviewComments).toHaveLength(3);
     expect(out.stderr).toContain('secondary rate limit on POST');
     expect(out.stderr).toContain('retry in 30s');
@@ -223,6 +226,17 @@ describe('a pull request from a fork', () => {
     expect(out.result.delivery).toBe('workflow-commands');
     expect(out.stdout).toContain('::error file=');
     expect(ws.fake.requestsTo('POST', /\/issues\//)).toEqual([]);
+  });
+
+  it('warns and goes on when the job summary cannot be written', async () => {
+    await standardPullRequest(ws);
+    ws.fake.readOnly = true;
+
+    const out = await run(ws, {}, {}, { GITHUB_STEP_SUMMARY: `${ws.dir}/missing/summary.md` });
+
+    expect(out.result.exitCode).toBe(1);
+    expect(out.stderr).toContain('cannot write the job summary to GITHUB_STEP_SUMMARY (ENOENT)');
+    expect(out.stdout).toContain('::error file=');
   });
 
   it('leaves the job summary alone when GITHUB_STEP_SUMMARY is not set', async () => {

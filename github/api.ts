@@ -43,15 +43,6 @@ export function createGitHubApi(setup: ApiSetup): GitHubApi {
   const retries = setup.timing?.retries ?? 3;
   const logger = setup.logger;
 
-  const retryLimited =
-    (kind: string) => (after: number, options: RouteOptions, _: unknown, count: number) => {
-      const again = count < retries && after <= LONGEST_WAIT_SECONDS;
-      logger.debug(
-        `${kind} rate limit on ${options.method} ${options.url}; retry in ${after}s: ${again}`,
-      );
-      return again;
-    };
-
   return new BerthOctokit({
     auth: setup.token,
     baseUrl: setup.apiUrl,
@@ -60,8 +51,8 @@ export function createGitHubApi(setup: ApiSetup): GitHubApi {
     retry: { retries, retryAfterBaseValue: secondMs },
     throttle: {
       retryAfterBaseValue: secondMs,
-      onRateLimit: retryLimited('primary'),
-      onSecondaryRateLimit: retryLimited('secondary'),
+      onRateLimit: rateLimitPolicy('primary', retries, logger),
+      onSecondaryRateLimit: rateLimitPolicy('secondary', retries, logger),
       ...writePacing(setup.timing?.writeSpacingMs),
     },
   });
@@ -70,6 +61,16 @@ export function createGitHubApi(setup: ApiSetup): GitHubApi {
 interface RouteOptions {
   method: string;
   url: string;
+}
+
+/** Whether to wait out a rate limit: a few times, and never for long. */
+function rateLimitPolicy(kind: string, retries: number, logger: Logger) {
+  return (after: number, options: RouteOptions, _octokit: unknown, count: number): boolean => {
+    const again = count < retries && after <= LONGEST_WAIT_SECONDS;
+    const request = `${options.method} ${options.url}`;
+    logger.debug(`${kind} rate limit on ${request}; retry in ${after}s: ${again}`);
+    return again;
+  };
 }
 
 function writePacing(spacingMs: number | undefined) {

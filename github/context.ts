@@ -57,7 +57,7 @@ function envProblem(problem: string, variable: string, file?: string): Diagnosti
 }
 
 function readToken(env: Environment, option: string | undefined, problems: Diagnostic[]) {
-  const token = (option ?? env.GITHUB_TOKEN ?? '').trim();
+  const token = (option || env.GITHUB_TOKEN || '').trim();
   if (!token) {
     problems.push(envProblem('no GitHub token was given', 'GITHUB_TOKEN (or pass --token)'));
     return undefined;

@@ -1,15 +1,7 @@
 import { BerthError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { severityOrder, type Finding, type LintResult } from '../lint/types.js';
-import {
-  apiDiagnostic,
-  createGitHubApi,
-  isApiError,
-  isReadOnlyTokenError,
-  type ApiTiming,
-  type GitHubApi,
-} from './api.js';
-import { CHECK_TEXT_LIMIT, publishCheckRun, type CheckConclusion } from './check-run.js';
+import { apiDiagnostic, createGitHubApi, isApiError, type ApiTiming } from './api.js';
 import { readActionsContext, type Environment, type PullRequestContext } from './context.js';
 import {
   fetchSources,
@@ -29,17 +21,11 @@ import {
   type Settings,
 } from './options.js';
 import { placeFindings } from './placement.js';
+import { deliver, type Delivery, type Session } from './publish.js';
 import { createRedactor, type Redact } from './redact.js';
-import { syncReview } from './review.js';
-import {
-  checkRunSummary,
-  checkRunTitle,
-  jobSummary,
-  settledSummaryCommentBody,
-  summaryCommentBody,
-  type ReportFacts,
-} from './summary.js';
-import { findSummaryComment, writeSummaryComment } from './summary-comment.js';
+import { jobSummary, type ReportFacts } from './summary.js';
+
+export type { Delivery } from './publish.js';
 
 /** Lints the given files; `berth lint`'s engine. */
 export type LintFiles = (files: SourceFile[]) => Promise<LintResult>;
@@ -69,9 +55,6 @@ export interface PullRequestDeps {
   /** Retry and pacing waits; tests shrink them. */
   timing?: ApiTiming;
 }
-
-/** How findings reached people: through the API, or as workflow commands on stdout. */
-export type Delivery = 'github' | 'workflow-commands' | 'none';
 
 export interface PullRequestResult {
   /** 0: nothing at or above --fail-on; 1: findings at or above it; 2: bad input or API error. */
@@ -132,13 +115,9 @@ function diagnosticsOf(
   throw new Error(redact(error instanceof Error ? error.message : String(error)));
 }
 
-/** What every step of one run shares. */
-interface Session {
-  api: GitHubApi;
-  context: PullRequestContext;
-  settings: Settings;
+/** A run's shared state, with the injected linter and drift check. */
+interface RunSession extends Session {
   deps: PullRequestDeps;
-  logger: Logger;
 }
 
 async function reportOnPullRequest(
@@ -155,7 +134,7 @@ async function reportOnPullRequest(
     redact,
   });
   const api = createGitHubApi({ ...context, logger, timing: deps.timing });
-  const session: Session = { api, context, settings, deps, logger };
+  const session: RunSession = { api, context, settings, deps, logger };
 
   const facts = await collectFindings(session);
   const reported = facts.placement.reported.map((placed) => placed.finding);
@@ -189,7 +168,7 @@ const READ_ONLY_NOTE =
   'fork), so findings are shown as workflow annotations and in this summary.';
 
 /** Lists the changed files, lints those berth reads at the head commit, and places findings. */
-async function collectFindings(session: Session): Promise<ReportFacts> {
+async function collectFindings(session: RunSession): Promise<ReportFacts> {
   const { api, context, settings, logger } = session;
   const changed = await listChangedFiles(api, context);
   if (changed.capped) logger.warn('the pull request has more files than GitHub lists (3,000)');
@@ -226,7 +205,7 @@ function looksGenerated(file: SourceFile): boolean {
 }
 
 async function checkDriftIfNeeded(
-  session: Session,
+  session: RunSession,
   changed: ChangedFiles,
   sources: readonly SourceFile[],
 ): Promise<Finding[]> {
@@ -244,61 +223,4 @@ async function checkDriftIfNeeded(
     specPath: settings.specPath,
     read: (path) => readAtHead(api, context, path),
   });
-}
-
-/**
- * Publishes through the API. When the token turns out to be read-only (a pull request from a
- * fork), nothing more is attempted and the findings go to stdout as workflow commands.
- */
-async function deliver(session: Session, facts: ReportFacts, failing: boolean): Promise<Delivery> {
-  const { settings, context, logger } = session;
-  try {
-    if (settings.report !== 'review') await publishChecks(session, facts, failing);
-    if (settings.report !== 'check') await publishReview(session, facts);
-    return 'github';
-  } catch (error) {
-    if (!isReadOnlyTokenError(error)) throw error;
-    const why = context.fromFork ? 'the pull request comes from a fork' : 'GitHub answered 403';
-    logger.warn(`the token may not write to the pull request (${why}); printing annotations`);
-    return 'workflow-commands';
-  }
-}
-
-async function publishChecks(session: Session, facts: ReportFacts, failing: boolean) {
-  const findings = facts.placement.reported.map((placed) => placed.finding);
-  const conclusion: CheckConclusion = failing
-    ? 'failure'
-    : findings.length > 0
-      ? 'neutral'
-      : 'success';
-  await publishCheckRun(session.api, session.context, {
-    name: session.settings.checkName,
-    title: checkRunTitle(findings),
-    summary: checkRunSummary(facts, CHECK_TEXT_LIMIT),
-    conclusion,
-    findings,
-  });
-}
-
-async function publishReview(session: Session, facts: ReportFacts): Promise<void> {
-  const { api, context, logger } = session;
-  const summary = await findSummaryComment(api, context);
-  const memo = summary?.refused;
-  const refusedBefore = new Set(memo?.headSha === context.headSha ? memo.fingerprints : []);
-  const outcome = await syncReview(api, context, facts.placement.reported, refusedBefore, logger);
-
-  const commented = outcome.posted.length + outcome.standing.length;
-  const outside = outcome.inSummary.map((placed) => placed.finding);
-  const refused = { headSha: context.headSha, fingerprints: outcome.refused };
-  const change = await writeSummaryComment(
-    api,
-    context,
-    summary,
-    summaryCommentBody(outside, commented, facts, refused),
-    settledSummaryCommentBody(commented),
-  );
-  logger.debug(
-    `review: ${outcome.posted.length} posted, ${outcome.standing.length} standing, ` +
-      `${outcome.deleted} deleted, ${outcome.struckThrough} struck through; summary ${change}`,
-  );
 }

@@ -35,6 +35,12 @@ export interface PuppetCompileOptions {
 export interface PuppetBatchOptions {
   /** Ruby processes to spread the cases over (default 1); each one pays the Puppet start. */
   processes?: number;
+  /**
+   * One Puppet environment per case. By default cases whose modules have distinct names share
+   * an environment, so the stand-ins are parsed and loaded once for all of them; a case can
+   * then see (but does not include) the other modules of its environment.
+   */
+  isolate?: boolean;
 }
 
 /** Compiles one catalog. See {@link compilePuppetBatch}. */
@@ -45,8 +51,8 @@ export async function compilePuppet(options: PuppetCompileOptions): Promise<Inte
 
 /**
  * Compiles one catalog per case against the stand-in `docker` module and Debian's stdlib, in
- * one Ruby process (or `processes` of them), each case in its own Puppet environment with its
- * own modulepath and Hiera data. Results come back in the order of the cases. Rejects only
+ * one Ruby process (or `processes` of them). Each case has its own node, compile, classes and
+ * environment-level Hiera data. Results come back in the order of the cases. Rejects only
  * when the interpreter itself cannot run; a catalog that fails to compile is a result.
  */
 export async function compilePuppetBatch(
@@ -55,12 +61,17 @@ export async function compilePuppetBatch(
 ): Promise<InterpreterResult[]> {
   const root = await mkdtemp(join(tmpdir(), 'berth-puppet-'));
   try {
-    const jobs = splitEvenly(
-      cases.map((spec, index) => ({ spec, index })),
-      options.processes ?? 1,
+    const indexed = cases.map((spec, index) => ({ spec, index, names: moduleNames(spec.modules) }));
+    const isolate = options.isolate ?? false;
+    const chunks = await Promise.all(
+      splitEvenly(indexed, options.processes ?? 1).map((chunk, n) =>
+        runJob(join(root, `job${n}`), groupCases(chunk, isolate)),
+      ),
     );
-    const chunks = await Promise.all(jobs.map((job, n) => runJob(root, `job${n}`, job)));
-    return chunks.flat();
+
+    const results: InterpreterResult[] = [];
+    for (const { index, result } of chunks.flat()) results[index] = result;
+    return results;
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -69,17 +80,42 @@ export async function compilePuppetBatch(
 interface IndexedCase {
   spec: PuppetCompileOptions;
   index: number;
+  /** Module name → directory. */
+  names: Map<string, string>;
+}
+
+interface Group {
+  modules: Map<string, string>;
+  cases: IndexedCase[];
+}
+
+/** Puts each case in the first group where none of its module names means another directory. */
+function groupCases(cases: readonly IndexedCase[], isolate: boolean): Group[] {
+  const groups: Group[] = [];
+  for (const entry of cases) {
+    const fits = (group: Group) =>
+      [...entry.names].every(([name, dir]) => (group.modules.get(name) ?? dir) === dir);
+    let group = isolate ? undefined : groups.find(fits);
+    if (!group) {
+      group = { modules: new Map(), cases: [] };
+      groups.push(group);
+    }
+    for (const [name, dir] of entry.names) group.modules.set(name, dir);
+    group.cases.push(entry);
+  }
+  return groups;
 }
 
 async function runJob(
-  root: string,
-  name: string,
-  cases: IndexedCase[],
-): Promise<InterpreterResult[]> {
-  const dirs = await makePuppetDirs(join(root, name));
-  const staged = await Promise.all(cases.map((entry) => stageCase(dirs, entry)));
-  const jobFile = join(dirs.base, 'job.json');
-  const resultsFile = join(dirs.base, 'results.jsonl');
+  base: string,
+  groups: readonly Group[],
+): Promise<{ index: number; result: InterpreterResult }[]> {
+  const dirs = await makePuppetDirs(base);
+  const staged = (
+    await Promise.all(groups.map((group, n) => stageGroup(dirs, `env_${n}`, group)))
+  ).flat();
+  const jobFile = join(base, 'job.json');
+  const resultsFile = join(base, 'results.jsonl');
   await writeFile(jobFile, JSON.stringify({ ...dirs.settings, cases: staged }));
 
   const run = await runProcess('ruby', [driver, jobFile, resultsFile]);
@@ -88,11 +124,18 @@ async function runJob(
   }
 
   const lines = (await readFile(resultsFile, 'utf8')).split('\n').filter(Boolean);
-  return Promise.all(staged.map((entry, i) => readCaseResult(lines[i], entry.probeLog)));
+  if (lines.length !== staged.length) {
+    throw new Error(`the Puppet compile driver answered ${lines.length} of ${staged.length} cases`);
+  }
+  return Promise.all(
+    staged.map(async (entry, i) => ({
+      index: entry.index,
+      result: await readCaseResult(lines[i]!, entry),
+    })),
+  );
 }
 
 interface PuppetDirs {
-  base: string;
   vendor: string;
   settings: { confdir: string; vardir: string; codedir: string; environmentpath: string };
 }
@@ -111,43 +154,54 @@ async function makePuppetDirs(base: string): Promise<PuppetDirs> {
   // stdlib gets a directory of its own: Debian's module directory holds many other modules.
   await symlink(stdlibPath, join(vendor, 'stdlib'));
   await writeFile(join(settings.confdir, 'hiera.yaml'), '---\nversion: 5\nhierarchy: []\n');
-  return { base, vendor, settings };
+  return { vendor, settings };
 }
 
 interface StagedCase {
   environment: string;
+  case: string;
   classes: string[];
   probeLog: string;
+  index: number;
 }
 
-async function stageCase(dirs: PuppetDirs, { spec, index }: IndexedCase): Promise<StagedCase> {
-  const environment = `case_${index}`;
+async function stageGroup(
+  dirs: PuppetDirs,
+  environment: string,
+  group: Group,
+): Promise<StagedCase[]> {
   const envDir = join(dirs.settings.environmentpath, environment);
-  const modulesDir = join(envDir, 'modules');
-  await mkdir(join(envDir, 'data'), { recursive: true });
-  await mkdir(modulesDir);
+  await mkdir(join(envDir, 'modules'), { recursive: true });
+  await mkdir(join(envDir, 'data', 'cases'), { recursive: true });
+  for (const [name, dir] of group.modules) await symlink(dir, join(envDir, 'modules', name));
 
-  for (const [name, dir] of moduleNames(spec.modules)) {
-    await symlink(resolve(dir), join(modulesDir, name));
-  }
   const modulepath = ['modules', standInModules, dirs.vendor].join(':');
   await writeFile(join(envDir, 'environment.conf'), `modulepath = ${modulepath}\n`);
   await writeFile(join(envDir, 'hiera.yaml'), environmentHiera);
-  await writeFile(join(envDir, 'data', 'common.json'), JSON.stringify(spec.hieraData ?? {}));
 
-  const probeLog = join(envDir, 'probe.jsonl');
-  return { environment, classes: spec.classes.map(checkClassName), probeLog };
+  return Promise.all(
+    group.cases.map(async ({ spec, index }) => {
+      const id = `case_${index}`;
+      await writeFile(
+        join(envDir, 'data', 'cases', `${id}.json`),
+        JSON.stringify(spec.hieraData ?? {}),
+      );
+      const probeLog = join(envDir, `${id}.probe.jsonl`);
+      return { environment, case: id, classes: spec.classes.map(checkClassName), probeLog, index };
+    }),
+  );
 }
 
-// JSON data rather than YAML: every value the test passes arrives exactly as given.
+// Each case reads its own data file, chosen by the `berth_case` fact the driver sets. JSON
+// rather than YAML, so that every value the test passes arrives exactly as given.
 const environmentHiera = `---
 version: 5
 defaults:
   datadir: data
   data_hash: json_data
 hierarchy:
-  - name: common
-    path: common.json
+  - name: "this case"
+    path: "cases/%{facts.berth_case}.json"
 `;
 
 /** A module's name: the part after the dash in metadata.json's `name`, else the directory's. */
@@ -157,7 +211,7 @@ function moduleNames(dirs: readonly string[]): Map<string, string> {
     const name = metadataName(dir) ?? basename(resolve(dir));
     if (reservedNames.has(name)) throw new Error(`module ${dir}: the name "${name}" is reserved`);
     if (names.has(name)) throw new Error(`modules ${names.get(name)} and ${dir} share "${name}"`);
-    names.set(name, dir);
+    names.set(name, resolve(dir));
   }
   return names;
 }
@@ -176,13 +230,12 @@ function checkClassName(name: string): string {
   return name;
 }
 
-async function readCaseResult(
-  line: string | undefined,
-  probeLog: string,
-): Promise<InterpreterResult> {
-  if (line === undefined) throw new Error('the Puppet compile driver stopped before this case');
-  const outcome = JSON.parse(line) as Omit<InterpreterResult, 'resources'>;
-  const resources = existsSync(probeLog) ? parseJsonLines(await readFile(probeLog, 'utf8')) : [];
+async function readCaseResult(line: string, entry: StagedCase): Promise<InterpreterResult> {
+  const outcome = JSON.parse(line) as Omit<InterpreterResult, 'resources'> & { case: string };
+  if (outcome.case !== entry.case) throw new Error(`expected ${entry.case}, got ${outcome.case}`);
+  const resources = existsSync(entry.probeLog)
+    ? parseJsonLines(await readFile(entry.probeLog, 'utf8'))
+    : [];
   return { ok: outcome.ok, errors: outcome.errors, warnings: outcome.warnings, resources };
 }
 

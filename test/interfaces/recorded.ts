@@ -10,7 +10,11 @@
  *   `{ "ref": "Type[title]" }`; a data type is `{ "type": "String[1]" }`.
  * - Chef: `type` is the resource name (`docker_container`), `title` the name given to it, and
  *   `params` the properties the recipe set, under their property names (aliases resolved),
- *   with the value as the recipe passed it (before the cookbook's own coercions).
+ *   with the value as the recipe passed it (before the cookbook's own coercions). Chef's common
+ *   properties (`sensitive`, `retries`...) are there too. docker_container's `image 'r:t'` is
+ *   recorded as the `repo` and `tag` it sets; its `port` as written. A Symbol is
+ *   `{ "symbol": "name" }`, a `lazy {}` value `{ "lazy": <computed value> }`, node attribute
+ *   values plain JSON (Chef's immutable Hash and Array are Hash and Array).
  */
 export interface RecordedResource {
   type: string;
@@ -20,6 +24,8 @@ export interface RecordedResource {
   actions?: string[];
   /** Chef only: notifications this resource sends, `subscribes` turned around. */
   notifications?: RecordedNotification[];
+  /** Chef only, when set: guard commands, a block guard shown as `(ruby block)`. */
+  guards?: { only_if?: string[]; not_if?: string[] };
 }
 
 export interface RecordedNotification {

@@ -54,7 +54,7 @@ export async function puppetParserValidate(files: readonly string[]): Promise<Ch
       .split('\n')
       .filter((line) => /^(Error|Warning)/.test(line));
     if (run.code !== 0 && problems.length === 0) problems.push(`puppet exited with ${run.code}`);
-    return report(attribute(paths, problems, /\(file: ([^,]+),/), problems);
+    return report(attribute(paths, problems, /\(file: ([^,)]+)/), problems);
   } finally {
     await rm(dirs, { recursive: true, force: true });
   }

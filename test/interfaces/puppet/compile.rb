@@ -1,15 +1,24 @@
 # frozen_string_literal: true
 
 # Compiles many Puppet catalogs in one Ruby process, one per prepared environment, the way
-# `puppet apply --noop -e 'include ...'` does: the real compiler, the real type system, Hiera
-# (environment and module layers), then the catalog is turned into Ruby resources and applied
-# in noop mode. Starting puppet costs seconds (most of it Facter), so the facts are a fixed
-# Debian node and the process serves a whole batch.
+# `puppet apply --noop -e 'include ...'` does up to the point where it would touch the node:
+# the real compiler, the real type system, Hiera (environment and module layers), then the
+# catalog becomes Ruby resources (where Ruby types validate their attributes) and its
+# relationship graph is checked for cycles. Nothing is applied: even in noop mode an apply runs
+# providers' queries and execs' `unless` commands on this machine. Starting `puppet apply`
+# costs seconds (most of it Facter), so the facts are a fixed Debian node and one process
+# serves a whole batch.
+#
+# Cases may share an environment (modules with distinct names): the environment, its parsed
+# manifests and loaded functions are then reused, which makes a compile several times cheaper.
+# Each case still gets its own node, catalog and compile; its classes come in as the node's
+# classes (as from an ENC), and a `berth_case` fact selects its own environment-level Hiera
+# file.
 #
 # Usage: ruby compile.rb JOB.json RESULTS.jsonl
 #   JOB.json: {"confdir", "vardir", "codedir", "environmentpath",
-#              "cases": [{"environment", "classes": [...], "probeLog"}]}
-#   RESULTS.jsonl: one {"environment", "ok", "errors", "warnings"} line per case, in order.
+#              "cases": [{"environment", "case", "classes": [...], "probeLog"}]}
+#   RESULTS.jsonl: one {"case", "ok", "errors", "warnings"} line per case, in order.
 
 require 'json'
 require 'puppet'
@@ -89,42 +98,50 @@ Puppet::Resource::Type.prepend(MarkGivenParameters)
 
 def settings_arguments(job)
   %w[confdir vardir codedir environmentpath].flat_map { |key| ["--#{key}", job.fetch(key)] } +
-    ['--noop', '--log_level', 'warning', '--environment_timeout', '0'] + PUPPET8_SETTINGS
+    ['--noop', '--log_level', 'warning', '--environment_timeout', 'unlimited'] + PUPPET8_SETTINGS
 end
 
-def build_node(environment)
-  facts = Puppet::Node::Facts.new(NODE_NAME, FACTS)
-  node = Puppet::Node.new(NODE_NAME, facts: facts, environment: environment)
+def build_node(environment, spec)
+  facts = Puppet::Node::Facts.new(NODE_NAME, FACTS.merge('berth_case' => spec.fetch('case')))
+  node = Puppet::Node.new(NODE_NAME, facts: facts, environment: environment,
+                                     classes: spec.fetch('classes'))
   node.merge(facts.values)
   node.add_server_facts({})
   node
 end
 
-def compile_and_apply(environment)
-  node = build_node(environment)
+def compile_and_check(environment, spec)
+  node = build_node(environment, spec)
   loaders = Puppet::Pops::Loaders.new(environment)
   Puppet.override(current_environment: environment, loaders: loaders) do
     catalog = Puppet::Parser::Compiler.compile(node).to_ral
     catalog.finalize
-    catalog.apply
+    # Logs an error for each dependency cycle, as an apply would before doing anything.
+    catalog.relationship_graph.report_cycles_in_graph
   end
 end
 
 def run_case(spec, collector)
   collector.reset
   ENV['BERTH_PROBE_LOG'] = spec.fetch('probeLog')
-  Puppet[:code] = spec.fetch('classes').map { |name| "include #{name}\n" }.join
-  environments = Puppet.lookup(:environments)
   begin
-    compile_and_apply(environments.get!(spec.fetch('environment')))
+    compile_and_check(Puppet.lookup(:environments).get!(spec.fetch('environment')), spec)
   rescue StandardError, ScriptError => e
     # The compiler logs most errors before raising them; keep each message once.
     collector.errors << e.message unless collector.errors.include?(e.message)
-  ensure
-    environments.clear(spec.fetch('environment'))
   end
-  { 'environment' => spec['environment'], 'ok' => collector.errors.empty?,
+  { 'case' => spec['case'], 'ok' => collector.errors.empty?,
     'errors' => collector.errors, 'warnings' => collector.warnings }
+end
+
+# Cases come grouped by environment; one that is done with is dropped to free its memory.
+def run_cases(cases, collector)
+  environments = Puppet.lookup(:environments)
+  cases.each_with_index do |spec, index|
+    yield run_case(spec, collector)
+    following = cases[index + 1]
+    environments.clear(spec['environment']) unless following && following['environment'] == spec['environment']
+  end
 end
 
 def main(job_path, results_path)
@@ -136,8 +153,8 @@ def main(job_path, results_path)
 
   Puppet.override(Puppet.base_context(Puppet.settings), 'berth interface proofs') do
     File.open(results_path, 'w:UTF-8') do |results|
-      job.fetch('cases').each do |spec|
-        results.puts(JSON.generate(run_case(spec, collector)))
+      run_cases(job.fetch('cases'), collector) do |result|
+        results.puts(JSON.generate(result))
         results.flush
       end
     end

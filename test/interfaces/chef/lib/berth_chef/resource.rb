@@ -120,12 +120,18 @@ module BerthChef
       Chef::DelayedEvaluator.new(&block)
     end
 
+    # Names that exist in Chef only where a resource type is defined, not on a declared one.
+    DEFINITION_ONLY = %i[description introduced examples default_action allowed_actions
+                         resource_name provides unified_mode property].freeze
+
     def method_missing(method_name, *_args, &_block)
-      raise NoMethodError.new(
-        "#{self}: undefined property or method '#{method_name}' " \
-        "(#{resource_type.name} of the docker cookbook 11.x has no such property)",
-        method_name,
-      )
+      reason = if DEFINITION_ONLY.include?(method_name)
+                 "in Chef, #{method_name} belongs to a resource definition, not to a declared resource"
+               else
+                 "#{resource_type.name} of the docker cookbook 11.x has no such property"
+               end
+      raise NoMethodError.new("#{self}: undefined property or method '#{method_name}' (#{reason})",
+                              method_name)
     end
 
     def respond_to_missing?(_method_name, _include_private = false)

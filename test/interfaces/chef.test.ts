@@ -13,6 +13,7 @@ import {
   type RecordedResource,
 } from './chef.js';
 import { type Edit, mutatedCopy } from './mutate.js';
+import { inOrder } from './text.js';
 import { awkwardSecret, awkwardText } from './values.js';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'chef', 'codeit');
@@ -212,11 +213,12 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
     return result(name).resources.find((r) => r.type === type && r.title === title);
   }
 
-  function expectOneError(name: CaseName, pattern: RegExp): void {
+  /** The case failed with exactly one error, which contains each fragment in order. */
+  function expectOneError(name: CaseName, ...fragments: string[]): void {
     const { ok, errors } = result(name);
     expect(ok).toBe(false);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(pattern);
+    expect(errors[0]).toMatch(inOrder(...fragments));
   }
 
   describe('the unmodified fixture', () => {
@@ -284,75 +286,86 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
     it('an unknown property', () => {
       expectOneError(
         'unknownProperty',
-        /default\.rb:\d+: docker_container\[codeit-web\]: undefined property or method 'hostnme'/,
+        'default.rb:',
+        "docker_container[codeit-web]: undefined property or method 'hostnme'",
       );
     });
 
     it('an Integer port', () => {
       expectOneError(
         'integerPort',
-        /docker_container\[codeit-web\]: port must be a String or an Array of Strings.*you passed 8000 \(Integer\)/,
+        'docker_container[codeit-web]: port must be a String or an Array of Strings',
+        'you passed 8000 (Integer)',
       );
     });
 
     it('a Hash env', () => {
       expectOneError(
         'hashEnv',
-        /docker_container\[codeit-web\]: property env must be one of: String, Array of String, nil; you passed \{.*\(Hash\)/,
+        'docker_container[codeit-web]: property env must be one of: String, Array of String, nil',
+        'you passed {',
+        '(Hash)',
       );
     });
 
     it('a String dns', () => {
       expectOneError(
         'stringDns',
-        /docker_container\[codeit-web\]: property dns must be one of: Array of String; you passed "10\.0\.0\.2" \(String\)/,
+        'docker_container[codeit-web]: property dns must be one of: Array of String',
+        'you passed "10.0.0.2" (String)',
       );
     });
 
     it('an unknown action', () => {
       expectOneError(
         'unknownAction',
-        /docker_container\[codeit-web\]: action :launch is not one of :nothing, :run, :create/,
+        'docker_container[codeit-web]: action :launch is not one of :nothing, :run, :create',
       );
     });
 
     it('a notification to docker_container[nope]', () => {
       expectOneError(
         'notificationToNope',
-        /default\.rb:\d+: resource docker_image\[.*\] is configured to notify resource docker_container\[nope\] with action redeploy, but docker_container\[nope\] cannot be found/,
+        'default.rb:',
+        'resource docker_image[',
+        'is configured to notify resource docker_container[nope] with action redeploy',
+        'but docker_container[nope] cannot be found',
       );
     });
 
     it('a notification to a malformed reference', () => {
       expectOneError(
         'malformedReference',
-        /docker_image\[.*\]: "docker_container codeit-web" is not a resource reference/,
+        'docker_image[',
+        ']: "docker_container codeit-web" is not a resource reference',
       );
     });
 
     it('a name Chef knows only on resource definitions', () => {
       expectOneError(
         'definitionOnlyName',
-        /undefined property or method 'description' \(in Chef, description belongs to a resource definition/,
+        "undefined property or method 'description'",
+        '(in Chef, description belongs to a resource definition',
       );
     });
 
     it('a restart policy the cookbook refuses when it creates the container', () => {
       expectOneError(
         'restartPolicySometimes',
-        /docker_container\[codeit-web\]: restart_policy must be either no, always, unless-stopped, or on-failure/,
+        'docker_container[codeit-web]: restart_policy must be either',
+        'no, always, unless-stopped, or on-failure',
       );
     });
 
     it('a resource the stand-in does not model', () => {
       expectOneError(
         'unmodelledResource',
-        /codeit::default: no resource or method named 'directory'/,
+        "codeit::default: no resource or method named 'directory'",
       );
     });
 
     it('a data bag item the test did not supply', () => {
-      expectOneError('dataBagItemMissing', /data bag item 'codeit\/registry' not found/);
+      expectOneError('dataBagItemMissing', "data bag item 'codeit/registry' not found");
     });
   });
 
@@ -365,7 +378,7 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
       expect(recorded('pristine', 'docker_image', imageName)?.params).toEqual({ tag: '1.0.0' });
     });
 
-    it('loads dependencies first, includes each recipe once, resolves lazy values and subscriptions', () => {
+    it('loads dependencies first, includes recipes once, resolves lazy values and subscribes', () => {
       const wrapper = result('wrapper');
       expect(wrapper).toMatchObject({ ok: true, errors: [] });
       expect(recorded('wrapper', 'docker_image', imageName)?.params).toEqual({ tag: '3.0.0' });
@@ -386,36 +399,34 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
     it('checks a lazy value once it is computed', () => {
       expectOneError(
         'lazyOfWrongType',
-        /docker_container\[web\]: property user must be one of: String; you passed 1000 \(Integer\)/,
+        'docker_container[web]: property user must be one of: String',
+        'you passed 1000 (Integer)',
       );
     });
 
     it('refuses a subscription to a resource declared nowhere', () => {
       expectOneError(
         'subscribesToNothing',
-        /subscribes to docker_image\[gone\], which is declared nowhere/,
+        'subscribes to docker_image[gone], which is declared nowhere',
       );
     });
 
     it('knows the docker cookbook has no recipes', () => {
-      expectOneError(
-        'dockerRecipe',
-        /the docker cookbook 11\.x has no recipes \(docker::default\)/,
-      );
+      expectOneError('dockerRecipe', 'the docker cookbook 11.x has no recipes (docker::default)');
     });
 
     it('includes only recipes of cookbooks the metadata depends on', () => {
-      expectOneError('undeclaredDependency', /cookbook codeit is not in the run list expansion/);
+      expectOneError('undeclaredDependency', 'cookbook codeit is not in the run list expansion');
     });
 
     it('refuses a docker dependency that excludes 11.10', () => {
-      expectOneError('otherDockerMajor', /site depends on docker ~> 10\.0/);
+      expectOneError('otherDockerMajor', 'site depends on docker ~> 10.0');
     });
 
     it('reports raise with the recipe line', () => {
       expectOneError(
         'raisesInRecipe',
-        /site\/recipes\/default\.rb:3: no registry configured \(RuntimeError\)/,
+        'site/recipes/default.rb:3: no registry configured (RuntimeError)',
       );
     });
   });

@@ -13,6 +13,7 @@ import {
   type PuppetCompileOptions,
   type RecordedResource,
 } from './puppet.js';
+import { inOrder } from './text.js';
 import { awkwardSecret, awkwardText } from './values.js';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'puppet', 'codeit');
@@ -112,7 +113,12 @@ const cases = {
     edits: [
       {
         file: init,
-        find: "  class { 'docker':\n    manage_package => $manage_engine,\n    manage_service => $manage_engine,\n  }\n",
+        find: [
+          "  class { 'docker':",
+          '    manage_package => $manage_engine,',
+          '    manage_service => $manage_engine,',
+          '  }\n',
+        ].join('\n'),
         replace: '',
       },
     ],
@@ -205,12 +211,12 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
     return result(name).resources.find((r) => r.type === type && r.title === title);
   }
 
-  /** The case failed with one error, and that error matches the pattern. */
-  function expectOneError(name: CaseName, pattern: RegExp): void {
+  /** The case failed with exactly one error, which contains each fragment in order. */
+  function expectOneError(name: CaseName, ...fragments: string[]): void {
     const { ok, errors } = result(name);
     expect(ok).toBe(false);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(pattern);
+    expect(errors[0]).toMatch(inOrder(...fragments));
   }
 
   describe('the unmodified fixture', () => {
@@ -254,7 +260,7 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
       });
     });
 
-    it('passes the environment-level secret through Sensitive to docker::registry unchanged', () => {
+    it('hands the environment-level secret, through Sensitive, to docker::registry intact', () => {
       expect(
         recorded('pristine', 'docker::registry', 'registry.example.test:5000')?.params,
       ).toStrictEqual({
@@ -289,42 +295,47 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
     it('a misspelled docker::run parameter', () => {
       expectOneError(
         'misspelledRunParameter',
-        /Docker::Run\[codeit-web\]: has no parameter named 'stop_wiat_time'/,
+        "Docker::Run[codeit-web]: has no parameter named 'stop_wiat_time'",
       );
     });
 
     it('a String where stop_wait_time wants an Integer', () => {
       expectOneError(
         'stringStopWaitTime',
-        /Docker::Run\[codeit-web\]: parameter 'stop_wait_time' expects an Integer value, got String/,
+        "Docker::Run[codeit-web]: parameter 'stop_wait_time'",
+        'expects an Integer value, got String',
       );
     });
 
     it("restart => 'sometimes'", () => {
       expectOneError(
         'restartSometimes',
-        /docker::run\[codeit-web\]: parameter 'restart' expects a match for Pattern\[.*\], got 'sometimes'/,
+        "docker::run[codeit-web]: parameter 'restart' expects a match for Pattern[",
+        "], got 'sometimes'",
       );
     });
 
     it("memory_limit => '1.5G'", () => {
       expectOneError(
         'fractionalMemoryLimit',
-        /Docker::Run\[codeit-web\]: parameter 'memory_limit' expects a match for Pattern\[\/\^\[\\d\]\*\(b\|k\|m\|g\)\$\/\], got '1\.5G'/,
+        "Docker::Run[codeit-web]: parameter 'memory_limit'",
+        "expects a match for Pattern[/^[\\d]*(b|k|m|g)$/], got '1.5G'",
       );
     });
 
     it('a misspelled docker_network attribute', () => {
       expectOneError(
         'misspelledNetworkAttribute',
-        /no parameter named 'gatway' .*on Docker_network\[codeit-net\]/,
+        "no parameter named 'gatway'",
+        'on Docker_network[codeit-net]',
       );
     });
 
     it('setting the read-only mountpoint of a docker_volume', () => {
       expectOneError(
         'mountpointSet',
-        /Parameter mountpoint failed on Docker_volume\[codeit-logs\]: \/srv\/logs is read-only/,
+        'Parameter mountpoint failed on Docker_volume[codeit-logs]:',
+        '/srv/logs is read-only',
       );
     });
   });
@@ -333,14 +344,15 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
     it('fails to compile when the secret is in no Hiera layer', () => {
       expectOneError(
         'secretMissing',
-        /Class\[Codeit\]: expects a value for parameter 'registry_password'/,
+        "Class[Codeit]: expects a value for parameter 'registry_password'",
       );
     });
 
     it('refuses a Sensitive password that the module forgot to unwrap', () => {
       expectOneError(
         'secretNotUnwrapped',
-        /Docker::Registry\[registry\.example\.test:5000\]: parameter 'password' expects a value of type Undef or String, got Sensitive\[String\]/,
+        "Docker::Registry[registry.example.test:5000]: parameter 'password'",
+        'expects a value of type Undef or String, got Sensitive[String]',
       );
     });
 
@@ -351,7 +363,8 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
     it('fails when no layer wraps the secret in Sensitive', () => {
       expectOneError(
         'secretNeverWrapped',
-        /Class\[Codeit\]: parameter 'registry_password' expects a Sensitive\[String\] value, got String/,
+        "Class[Codeit]: parameter 'registry_password'",
+        'expects a Sensitive[String] value, got String',
       );
     });
 
@@ -366,7 +379,7 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
 
   describe('what the stand-ins model beyond data types', () => {
     it('needs class docker in the catalog, as the real defines do', () => {
-      expectOneError('classDockerMissing', /Unknown variable: '(::)?docker::version'/);
+      expectOneError('classDockerMissing', "Unknown variable: '", "docker::version'");
     });
 
     it('records Sensitive values inside untyped Arrays and Hashes as {sensitive: value}', () => {
@@ -387,14 +400,16 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
     it('reports a dependency cycle, as an apply would before changing anything', () => {
       expectOneError(
         'dependencyCycle',
-        /Found 1 dependency cycle:\n\(Docker_network\[a\] => Docker_volume\[b\] => Docker_network\[a\]\)/,
+        'Found 1 dependency cycle:\n',
+        '(Docker_network[a] => Docker_volume[b] => Docker_network[a])',
       );
     });
 
     it('makes two docker::image for one reference collide, as the real pull execs do', () => {
       expectOneError(
         'duplicateImageReference',
-        /Duplicate declaration: Berth_probe::Claim\[docker::image exec for nginx:1\.25\] is already declared/,
+        'Duplicate declaration: Berth_probe::Claim[docker::image exec for nginx:1.25]',
+        'is already declared',
       );
     });
   });
@@ -414,7 +429,7 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
       return dir;
     }
 
-    it('gives each case its own classes and Hiera data, in shared or isolated environments', async () => {
+    it('gives each case its own classes and Hiera data, shared environment or not', async () => {
       const base = join(workdir, 'batches');
       const dirs = await Promise.all([0, 1, 2, 3].map((n) => probeModule(base, n)));
       const specs: PuppetCompileOptions[] = dirs.map((dir, n) => ({

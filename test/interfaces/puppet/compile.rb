@@ -140,7 +140,9 @@ def run_cases(cases, collector)
   cases.each_with_index do |spec, index|
     yield run_case(spec, collector)
     following = cases[index + 1]
-    environments.clear(spec['environment']) unless following && following['environment'] == spec['environment']
+    next if following && following['environment'] == spec['environment']
+
+    environments.clear(spec['environment'])
   end
 end
 

@@ -90,7 +90,8 @@ module BerthChef
 
     # Higher levels win; Hashes merge key by key, anything else (Arrays too) is replaced.
     def merged
-      LEVELS.reduce({}) { |result, level| deep_merge(result, @levels[level]) }.then { |m| freeze_deep(m) }
+      merged = LEVELS.reduce({}) { |result, level| deep_merge(result, @levels[level]) }
+      freeze_deep(merged)
     end
 
     private
@@ -101,7 +102,8 @@ module BerthChef
 
     def deep_merge(lower, higher)
       higher.each_with_object(lower.dup) do |(key, value), result|
-        result[key] = value.is_a?(Hash) && result[key].is_a?(Hash) ? deep_merge(result[key], value) : value
+        both_hashes = value.is_a?(Hash) && result[key].is_a?(Hash)
+        result[key] = both_hashes ? deep_merge(result[key], value) : value
       end
     end
 

@@ -126,7 +126,8 @@ module BerthChef
 
     def method_missing(method_name, *_args, &_block)
       reason = if DEFINITION_ONLY.include?(method_name)
-                 "in Chef, #{method_name} belongs to a resource definition, not to a declared resource"
+                 "in Chef, #{method_name} belongs to a resource definition, " \
+                   'not to a declared resource'
                else
                  "#{resource_type.name} of the docker cookbook 11.x has no such property"
                end
@@ -195,7 +196,8 @@ module BerthChef
 
     def checked_action(item)
       unless item.is_a?(Symbol) || item.is_a?(String)
-        raise Chef::Exceptions::ValidationFailed, "#{self}: action must be a Symbol, got #{item.inspect}"
+        raise Chef::Exceptions::ValidationFailed,
+              "#{self}: action must be a Symbol, got #{item.inspect}"
       end
 
       action = item.to_sym
@@ -225,7 +227,8 @@ module BerthChef
     def hash_reference(reference)
       unless reference.size == 1
         raise Chef::Exceptions::InvalidResourceSpecification,
-              "#{self}: a Hash resource reference must have exactly one entry, got #{reference.inspect}"
+              "#{self}: a Hash resource reference must have exactly one entry, " \
+              "got #{reference.inspect}"
       end
 
       type, name = reference.first
@@ -246,7 +249,8 @@ module BerthChef
       elsif block
         @guards[kind] << '(ruby block)'
       elsif !command.nil?
-        raise ArgumentError, "#{self}: #{kind} takes a command String or a block, got #{command.inspect}"
+        raise ArgumentError,
+              "#{self}: #{kind} takes a command String or a block, got #{command.inspect}"
       end
       @guards[kind]
     end

@@ -31,7 +31,9 @@ module BerthChef
     end
 
     def properties_from(list)
-      list.each { |prop| property(prop.name, *prop.types, **prop.to_h.slice(:aliases, :default, :note)) }
+      list.each do |prop|
+        property(prop.name, *prop.types, **prop.to_h.slice(:aliases, :default, :note))
+      end
     end
 
     # Extra instance methods, defined in the generated resource class.

@@ -36,7 +36,8 @@ module BerthChef
 
       path = recipe_file(cookbook_name, recipe)
       @included << key
-      Recipe.new(self, cookbook_name, recipe).instance_eval(File.read(path, encoding: 'UTF-8'), path, 1)
+      source = File.read(path, encoding: 'UTF-8')
+      Recipe.new(self, cookbook_name, recipe).instance_eval(source, path, 1)
       true
     end
 
@@ -54,7 +55,8 @@ module BerthChef
 
     def data_bag_item(bag, item)
       unless item.to_s.match?(/\A[-[:alnum:]_]+\z/)
-        raise Chef::Exceptions::InvalidDataBagItemID, "data bag item id #{item.inspect} is not valid"
+        raise Chef::Exceptions::InvalidDataBagItemID,
+              "data bag item id #{item.inspect} is not valid"
       end
 
       data = @data_bags.dig(bag.to_s, item.to_s)
@@ -93,7 +95,8 @@ module BerthChef
     def find_cookbook(name)
       @cookbooks.fetch(name) do
         raise Chef::Exceptions::CookbookNotFound,
-              "cookbook #{name} not found; the run has #{(@cookbooks.keys + ['docker']).sort.join(', ')}"
+              "cookbook #{name} not found; the run has " \
+              "#{(@cookbooks.keys + ['docker']).sort.join(', ')}"
       end
     end
 
@@ -128,7 +131,8 @@ module BerthChef
       path = @cookbooks.fetch(cookbook_name).recipe_path(recipe)
       return path if File.exist?(path)
 
-      raise Chef::Exceptions::RecipeNotFound, "could not find recipe #{recipe} for cookbook #{cookbook_name}"
+      raise Chef::Exceptions::RecipeNotFound,
+            "could not find recipe #{recipe} for cookbook #{cookbook_name}"
     end
 
     def note_duplicate(resource)
@@ -144,7 +148,7 @@ module BerthChef
 
     def finish
       each_at_declaration(&:resolve_lazy_values)
-      each_at_declaration { |resource| resource.resource_type.checks.each { |check| check.call(resource) } }
+      each_at_declaration { |resource| resource.resource_type.checks.each { |c| c.call(resource) } }
       each_at_declaration { |resource| attach_subscriptions(resource) }
       each_at_declaration { |resource| check_notifications(resource) }
     end
@@ -154,7 +158,8 @@ module BerthChef
       @resources.each do |resource|
         yield resource
       rescue StandardError => e
-        e.set_backtrace(["#{resource.declared_at.path}:#{resource.declared_at.lineno}"] + Array(e.backtrace))
+        declared = resource.declared_at
+        e.set_backtrace(["#{declared.path}:#{declared.lineno}"] + Array(e.backtrace))
         raise e
       end
     end
@@ -187,9 +192,10 @@ module BerthChef
       allowed = [:nothing] + target.resource_type.actions
       return if allowed.include?(action.to_sym)
 
+      listed = allowed.map { |a| ":#{a}" }.join(', ')
       raise Chef::Exceptions::ValidationFailed,
-            "#{resource} notifies #{target} with action :#{action}, which #{target.resource_type.name} " \
-            "does not have (#{allowed.map { |a| ":#{a}" }.join(', ')})"
+            "#{resource} notifies #{target} with action :#{action}, which " \
+            "#{target.resource_type.name} does not have (#{listed})"
     end
 
     def find_resource(reference, &not_found)

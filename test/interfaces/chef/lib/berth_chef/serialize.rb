@@ -20,7 +20,7 @@ module BerthChef
         'type' => resource.resource_type.name.to_s,
         'title' => resource.name,
         'actions' => resource.actions.map(&:to_s),
-        'params' => resource.values.sort_by { |key, _| key.to_s }.to_h { |key, item| [key.to_s, value(item)] },
+        'params' => resource.values.map { |key, item| [key.to_s, value(item)] }.sort.to_h,
         'notifications' => resource.notifications,
       }
       guards = resource.guards.reject { |_kind, list| list.empty? }
@@ -45,7 +45,7 @@ module BerthChef
     # The message, prefixed with the innermost line of a cookbook file it came from.
     def self.error(exception, cookbook_dirs)
       roots = cookbook_dirs.map { |dir| File.join(File.expand_path(dir), '') }
-      frame = Array(exception.backtrace).find { |line| roots.any? { |root| line.start_with?(root) } }
+      frame = Array(exception.backtrace).find { |line| roots.any? { |r| line.start_with?(r) } }
       location = frame && frame[/\A[^:]+:\d+/]
       message = "#{exception.message} (#{exception.class})"
       location ? "#{location}: #{message}" : message

@@ -147,15 +147,18 @@ class docker (
     fail('class docker: parameter default_gateway needs the bridge parameter.')
   }
 
+  $log_levels = Pattern[/^(debug|info|warn|error|fatal)$/]
   if $log_level {
-    assert_type(Pattern[/^(debug|info|warn|error|fatal)$/], $log_level) |$expected, $actual| {
-      fail("class docker: parameter log_level must be one of debug, info, warn, error or fatal, got '${log_level}'.")
+    assert_type($log_levels, $log_level) |$expected, $actual| {
+      fail("class docker: parameter log_level expects a match for ${expected}, got '${log_level}'")
     }
   }
 
+  $storage_drivers = Pattern[/^(aufs|devicemapper|btrfs|overlay|overlay2|vfs|zfs)$/]
   if $storage_driver {
-    assert_type(Pattern[/^(aufs|devicemapper|btrfs|overlay|overlay2|vfs|zfs)$/], $storage_driver) |$expected, $actual| {
-      fail("class docker: parameter storage_driver must be one of aufs, devicemapper, btrfs, overlay, overlay2, vfs or zfs, got '${storage_driver}'.")
+    assert_type($storage_drivers, $storage_driver) |$expected, $actual| {
+      $problem = "expects a match for ${expected}, got '${storage_driver}'"
+      fail("class docker: parameter storage_driver ${problem}")
     }
   }
 

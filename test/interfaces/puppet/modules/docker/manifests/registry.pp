@@ -19,7 +19,8 @@ define docker::registry (
 ) {
   berth_probe::record()
 
-  $home = pick($local_user_home, $local_user ? { 'root' => '/root', default => "/home/${local_user}" })
+  $default_home = $local_user ? { 'root' => '/root', default => "/home/${local_user}" }
+  $home = pick($local_user_home, $default_home)
   $server_part = regsubst($server, '/', '_', 'G')
   if $ensure == 'present' and $receipt {
     $receipt_path = "${home}/registry-auth-puppet_receipt_${server_part}_${local_user}"

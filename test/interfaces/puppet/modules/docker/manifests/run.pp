@@ -77,14 +77,18 @@ define docker::run (
 
   # The real define checks these two with assert_type; the message here also names the
   # parameter, which the real one does not.
+  $restart_values = Pattern[/^(no|always|unless-stopped|on-failure)|^on-failure:[\d]+$/]
   if $restart {
-    assert_type(Pattern[/^(no|always|unless-stopped|on-failure)|^on-failure:[\d]+$/], $restart) |$expected, $actual| {
-      fail("docker::run[${title}]: parameter 'restart' expects a match for ${expected}, got '${restart}'")
+    assert_type($restart_values, $restart) |$expected, $actual| {
+      $problem = "expects a match for ${expected}, got '${restart}'"
+      fail("docker::run[${title}]: parameter 'restart' ${problem}")
     }
   }
+  $systemd_values = Pattern[/^(no|always|on-success|on-failure|on-abnormal|on-abort|on-watchdog)$/]
   if $systemd_restart {
-    assert_type(Pattern[/^(no|always|on-success|on-failure|on-abnormal|on-abort|on-watchdog)$/], $systemd_restart) |$expected, $actual| {
-      fail("docker::run[${title}]: parameter 'systemd_restart' expects a match for ${expected}, got '${systemd_restart}'")
+    assert_type($systemd_values, $systemd_restart) |$expected, $actual| {
+      $problem = "expects a match for ${expected}, got '${systemd_restart}'"
+      fail("docker::run[${title}]: parameter 'systemd_restart' ${problem}")
     }
   }
 
@@ -100,7 +104,7 @@ define docker::run (
   # Debian node the compile pretends to be.
   $provider = pick($service_provider, 'systemd')
   if $restart == undef and ! ($provider in ['systemd', 'upstart']) {
-    fail("docker::run[${title}]: Docker needs a Debian or RedHat based system (service provider '${provider}')")
+    fail("docker::run[${title}]: Docker needs a Debian or RedHat based system (${provider})")
   }
 
   $sanitised_title = regsubst($title, '[^0-9A-Za-z._\-]', '-', 'G')

@@ -50,7 +50,7 @@ Puppet::Type.newtype(:docker_network) do
   newproperty(:id) do
     desc 'The network ID that Docker reports; read-only.'
     validate do |value|
-      raise Puppet::ParseError, "#{value} is read-only: the id is reported by Docker, not set"
+      raise Puppet::ParseError, "#{value} is read-only: Docker reports the id"
     end
   end
 

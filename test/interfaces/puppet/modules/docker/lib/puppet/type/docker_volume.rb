@@ -24,7 +24,7 @@ Puppet::Type.newtype(:docker_volume) do
   newproperty(:mountpoint) do
     desc 'Where Docker mounts the volume; read-only.'
     validate do |value|
-      raise Puppet::ParseError, "#{value} is read-only: the mountpoint is reported by Docker, not set"
+      raise Puppet::ParseError, "#{value} is read-only: Docker reports the mountpoint"
     end
   end
 

@@ -97,6 +97,8 @@ const cases = {
           "docker_container 'sidecar' do",
           "  image 'registry.example.test:5000/tools/sidecar:4.2'",
           "  user lazy { node.run_state['user'] }",
+          "  cmd ['sidecar', '--watch']",
+          "  workdir '/srv'",
           "  subscribes :restart, 'docker_network[codeit-net]', :delayed",
           "  only_if 'test -d /srv'",
           'end',
@@ -378,7 +380,7 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
       expect(recorded('pristine', 'docker_image', imageName)?.params).toEqual({ tag: '1.0.0' });
     });
 
-    it('loads dependencies first, includes recipes once, resolves lazy values and subscribes', () => {
+    it('loads dependencies first, includes recipes once, resolves lazy and subscribes', () => {
       const wrapper = result('wrapper');
       expect(wrapper).toMatchObject({ ok: true, errors: [] });
       expect(recorded('wrapper', 'docker_image', imageName)?.params).toEqual({ tag: '3.0.0' });
@@ -388,6 +390,8 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
           repo: 'registry.example.test:5000/tools/sidecar',
           tag: '4.2',
           user: { lazy: 'app' },
+          command: ['sidecar', '--watch'],
+          working_dir: '/srv',
         },
         guards: { only_if: ['test -d /srv'] },
       });

@@ -120,9 +120,17 @@ module BerthChef
       Chef::DelayedEvaluator.new(&block)
     end
 
+    def resource_name
+      resource_type.name
+    end
+
+    def allowed_actions
+      [:nothing] + resource_type.actions
+    end
+
     # Names that exist in Chef only where a resource type is defined, not on a declared one.
-    DEFINITION_ONLY = %i[description introduced examples default_action allowed_actions
-                         resource_name provides unified_mode property].freeze
+    DEFINITION_ONLY = %i[description introduced examples default_action provides unified_mode
+                         property].freeze
 
     def method_missing(method_name, *_args, &_block)
       reason = if DEFINITION_ONLY.include?(method_name)
@@ -145,7 +153,9 @@ module BerthChef
         next unless value.is_a?(Chef::DelayedEvaluator)
 
         computed = instance_exec(&value)
-        check_value(key, property_types(key), computed)
+        prop = resource_type.properties[key]
+        check_value(key, prop ? prop.types : COMMON_PROPERTIES.fetch(key, [Symbol]), computed,
+                    prop&.note)
         @values[key] = LazyValue.new(computed)
       end
     end
@@ -177,11 +187,6 @@ module BerthChef
       value.is_a?(LazyValue) ? value.value : value
     end
 
-    def property_types(key)
-      prop = resource_type.properties[key]
-      prop ? prop.types : COMMON_PROPERTIES.fetch(key, [Symbol])
-    end
-
     # Chef leaves nil alone (it resets a property to its default), and validates lazy values
     # only when they are read; everything else must match one of the accepted kinds.
     def check_value(key, types, value, note = nil)
@@ -201,11 +206,10 @@ module BerthChef
       end
 
       action = item.to_sym
-      allowed = [:nothing] + resource_type.actions
-      return action if allowed.include?(action)
+      return action if allowed_actions.include?(action)
 
-      raise Chef::Exceptions::ValidationFailed,
-            "#{self}: action :#{action} is not one of #{allowed.map { |a| ":#{a}" }.join(', ')}"
+      listed = allowed_actions.map { |known| ":#{known}" }.join(', ')
+      raise Chef::Exceptions::ValidationFailed, "#{self}: action :#{action} is not one of #{listed}"
     end
 
     def reference_text(reference)

@@ -189,10 +189,9 @@ module BerthChef
     end
 
     def check_notified_action(resource, target, action)
-      allowed = [:nothing] + target.resource_type.actions
-      return if allowed.include?(action.to_sym)
+      return if target.allowed_actions.include?(action.to_sym)
 
-      listed = allowed.map { |a| ":#{a}" }.join(', ')
+      listed = target.allowed_actions.map { |a| ":#{a}" }.join(', ')
       raise Chef::Exceptions::ValidationFailed,
             "#{resource} notifies #{target} with action :#{action}, which " \
             "#{target.resource_type.name} does not have (#{listed})"
@@ -248,15 +247,12 @@ module BerthChef
       names.flatten.map(&:to_s).include?(node['platform_family'])
     end
 
-    def method_missing(method_name, *args, &block)
-      if block || args.size == 1
-        raise Chef::Exceptions::NoSuchResourceType.new(
-          "#{cookbook_name}::#{recipe_name}: no resource or method named '#{method_name}' " \
-          '(the stand-in models the docker cookbook resources and the recipe DSL berth uses)',
-          method_name,
-        )
-      end
-      super
+    def method_missing(method_name, *_args, &_block)
+      raise Chef::Exceptions::NoSuchResourceType.new(
+        "#{cookbook_name}::#{recipe_name}: no resource or method named '#{method_name}' " \
+        '(the stand-in models the docker cookbook resources and the recipe DSL berth uses)',
+        method_name,
+      )
     end
 
     def respond_to_missing?(_method_name, _include_private = false)

@@ -108,6 +108,30 @@ const cases = {
     runList: ['site::default'],
     dataBags,
   },
+  portsAndImages: {
+    cookbooks: {
+      site: {
+        'metadata.rb': metadata('site'),
+        'recipes/default.rb': [
+          "docker_container 'ports' do",
+          "  image 'alpine@sha256:0123abcd'",
+          "  port ['80', '80:8000', '127.0.0.1:80:8000/udp', '127.0.0.1::80',",
+          "        '7000-7002:8000-8002', '2000-2001/udp']",
+          'end',
+        ].join('\n'),
+      },
+    },
+    runList: ['site'],
+  },
+  mismatchedPortRange: {
+    cookbooks: {
+      site: {
+        'metadata.rb': metadata('site'),
+        'recipes/default.rb': "docker_container 'web' do\n  port '7000-7001:8000'\nend",
+      },
+    },
+    runList: ['site'],
+  },
   lazyOfWrongType: {
     cookbooks: {
       site: {
@@ -398,6 +422,29 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
       expect(recorded('wrapper', 'docker_network', 'codeit-net')?.notifications).toEqual([
         { action: 'restart', target: 'docker_container[sidecar]', timing: 'delayed' },
       ]);
+    });
+
+    it('reads the port forms and image references the cookbook reads', () => {
+      expect(recorded('portsAndImages', 'docker_container', 'ports')?.params).toStrictEqual({
+        port: [
+          '80',
+          '80:8000',
+          '127.0.0.1:80:8000/udp',
+          '127.0.0.1::80',
+          '7000-7002:8000-8002',
+          '2000-2001/udp',
+        ],
+        repo: 'alpine',
+        tag: 'sha256:0123abcd',
+      });
+    });
+
+    it('refuses a port whose host and container ranges differ in length', () => {
+      expectOneError(
+        'mismatchedPortRange',
+        'docker_container[web]: port must be a String',
+        'you passed "7000-7001:8000" (String)',
+      );
     });
 
     it('checks a lazy value once it is computed', () => {

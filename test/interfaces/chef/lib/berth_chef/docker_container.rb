@@ -173,7 +173,7 @@ module BerthChef
         raise Chef::Exceptions::ValidationFailed,
               "#{resource}: port must be a String or an Array of Strings like '8080:80', " \
               "'127.0.0.1:8080:80/udp' or '7000-7001:8000-8001'; you passed " \
-              "#{Types.describe_value(value)} (the cookbook splits each entry as a String and " \
+              "#{Types.describe_value(entry)} (the cookbook splits each entry as a String and " \
               'only logs bad ranges)'
       end
     end

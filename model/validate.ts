@@ -1,21 +1,29 @@
+import { createRequire } from 'node:module';
+
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
 import schema from '../schema/berth.schema.json' with { type: 'json' };
 import { BerthError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from './load.js';
 import { closest } from './suggest.js';
+import { validatorOptions } from './validator-options.js';
 import type { YamlPath } from './types.js';
 
 export { schema };
 
 let compiled: ValidateFunction | undefined;
 
+/**
+ * The schema validator: the standalone module `npm run build` writes beside the compiled
+ * code when it exists (it saves compiling the schema at every start), else compiled now.
+ */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020.default({
-    allErrors: true,
-    verbose: true,
-    allowUnionTypes: true,
-  }).compile(schema);
+  if (compiled) return compiled;
+  try {
+    compiled = createRequire(import.meta.url)('./schema-validator.cjs') as ValidateFunction;
+  } catch {
+    compiled = new Ajv2020.default(validatorOptions).compile(schema);
+  }
   return compiled;
 }
 
@@ -227,33 +235,10 @@ function formatHint(error: ErrorObject): string {
   return pattern ? `the value must match ${pattern}` : 'see docs/berth-yaml.md';
 }
 
-const definitionNames: Record<string, string> = {
-  container: 'container',
-  registry: 'registry',
-  network: 'network',
-  namedVolume: 'volume',
-  image: 'image',
-  secret: 'secret',
-  secretRef: 'secret reference',
-  port: 'port',
-  volumeMount: 'volume mount',
-  healthcheck: 'healthcheck',
-  chefOptions: 'x-chef',
-  puppetOptions: 'x-puppet',
-};
-
-/** Schema object to the name of the `$defs` entry it is, or is a branch of. */
-const definitionOf = new Map<object, string>();
-for (const [name, definition] of Object.entries(schema.$defs)) {
-  definitionOf.set(definition, name);
-  for (const branch of (definition as { oneOf?: object[] }).oneOf ?? []) {
-    definitionOf.set(branch, name);
-  }
-}
-
+/** What the object that holds an unknown field is: the schema's `title`, else its key. */
 function parentName(parentSchema: unknown, path: YamlPath): string {
-  const definition = definitionOf.get(parentSchema as object);
-  if (definition && definitionNames[definition]) return definitionNames[definition];
+  const title = (parentSchema as { title?: string } | undefined)?.title;
+  if (title && path.length > 0) return title;
   if (path.length === 0) return 'top-level';
   const field = path[path.length - 1];
   return typeof field === 'string' ? `"${field}"` : 'list item';

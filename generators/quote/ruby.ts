@@ -1,0 +1,227 @@
+/**
+ * Ruby literals for generated Chef code. Every value a user wrote reaches Ruby through one of
+ * these functions, so that it evaluates to exactly that value and can never end a string early,
+ * interpolate (`#{`, `#@`, `#$`) or start code of its own.
+ */
+
+/** A value that has a Ruby literal: Hash keys are Strings, Integers beyond 2^53 are bigints. */
+export type RubyValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | readonly RubyValue[]
+  | { readonly [key: string]: RubyValue };
+
+export interface LayoutOptions {
+  /** Indentation of the line the literal starts on, for the lines of a multi-line literal. */
+  indent?: number;
+  /** The column the literal starts at; a literal that would pass `width` is broken up. */
+  column?: number;
+  width?: number;
+}
+
+const defaultWidth = 100;
+
+/**
+ * Characters a reader could not see or that could reorder the text around them (bidirectional
+ * controls, "Trojan source"), besides the C0 and C1 controls and DEL. They are written as
+ * escapes, which forces the double-quoted form.
+ */
+const invisible = new Set([
+  0x200b, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067,
+  0x2068, 0x2069, 0xfeff,
+]);
+
+function needsEscape(codePoint: number): boolean {
+  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) || invisible.has(codePoint);
+}
+
+const namedEscapes: Record<number, string> = {
+  0x07: '\\a',
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0b: '\\v',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x1b: '\\e',
+  0x22: '\\"',
+  0x23: '\\#',
+  0x5c: '\\\\',
+};
+
+/**
+ * A Ruby String literal for `text`. Single quotes when nothing in the text needs an escape but
+ * `\` and `'`; otherwise double quotes, where `"`, `\` and every `#` are escaped (so no `#{`,
+ * `#@` or `#$` can interpolate) and control characters become `\n`, `\e`, `\u{7f}` and so on.
+ * Other non-ASCII text is kept as it is: Ruby source is UTF-8 by default.
+ */
+export function rubyString(text: string): string {
+  const codePoints = [...text].map((char) => char.codePointAt(0)!);
+  if (codePoints.some((point) => point >= 0xd800 && point <= 0xdfff)) {
+    throw new Error('rubyString: the text holds an unpaired surrogate, which Ruby cannot carry');
+  }
+  if (!codePoints.some(needsEscape)) {
+    return `'${text.replace(/[\\']/g, (char) => `\\${char}`)}'`;
+  }
+  const body = codePoints.map((point) => {
+    const named = namedEscapes[point];
+    if (named) return named;
+    if (needsEscape(point)) return `\\u{${point.toString(16)}}`;
+    return String.fromCodePoint(point);
+  });
+  return `"${body.join('')}"`;
+}
+
+/** Groups digits by three with `_` from five digits on, as RuboCop asks: `1_610_612_736`. */
+function groupDigits(digits: string): string {
+  if (digits.length < 5) return digits;
+  return digits.replace(/\B(?=(\d{3})+$)/g, '_');
+}
+
+/** An Integer literal. */
+export function rubyInteger(value: number | bigint): string {
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+    throw new Error(`rubyInteger: ${value} is not a safe integer; pass a bigint`);
+  }
+  const text = value.toString();
+  return text.startsWith('-') ? `-${groupDigits(text.slice(1))}` : groupDigits(text);
+}
+
+/** A Float literal; JavaScript's shortest round-trip form is also valid Ruby (`1.5`, `1e+21`). */
+export function rubyFloat(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`rubyFloat: ${value} has no Ruby literal`);
+  const text = String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A Symbol literal, only for plain identifiers (`:pull_if_missing`); anything else throws. */
+export function rubySymbol(name: string): string {
+  if (!identifier.test(name)) throw new Error(`rubySymbol: "${name}" is not a plain identifier`);
+  return `:${name}`;
+}
+
+/** `node['a']['b']`: an attribute path read from the node object. */
+export function rubyNodePath(path: readonly string[]): string {
+  return `node${path.map((segment) => `[${rubyString(segment)}]`).join('')}`;
+}
+
+function isHash(value: RubyValue): value is { readonly [key: string]: RubyValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Collection = readonly RubyValue[] | { readonly [key: string]: RubyValue };
+
+function scalar(value: Exclude<RubyValue, object>): string {
+  if (typeof value === 'string') return rubyString(value);
+  if (typeof value === 'bigint') return rubyInteger(value);
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? rubyInteger(value) : rubyFloat(value);
+  }
+  if (value === null) return 'nil';
+  return value ? 'true' : 'false';
+}
+
+function oneLine(value: RubyValue): string {
+  if (Array.isArray(value)) return `[${value.map(oneLine).join(', ')}]`;
+  if (isHash(value)) {
+    const pairs = Object.entries(value).map(
+      ([key, item]) => `${rubyString(key)} => ${oneLine(item)}`,
+    );
+    return pairs.length === 0 ? '{}' : `{ ${pairs.join(', ')} }`;
+  }
+  return scalar(value as Exclude<RubyValue, object>);
+}
+
+interface Layout {
+  indent: number;
+  column: number;
+  width: number;
+}
+
+/** The items or `key => value` pairs of a collection, one per line at `indent`, with commas. */
+function memberLines(value: Collection, indent: number, width: number): string {
+  const pad = ' '.repeat(indent);
+  const lines = Array.isArray(value)
+    ? value.map((item: RubyValue) => layout(item, { indent, column: indent, width }))
+    : Object.entries(value).map(([key, item]) => {
+        const prefix = `${rubyString(key)} => `;
+        return prefix + layout(item, { indent, column: indent + prefix.length, width });
+      });
+  return lines.map((line) => `${pad}${line},\n`).join('');
+}
+
+function layout(value: RubyValue, at: Layout): string {
+  const flat = oneLine(value);
+  const collection = Array.isArray(value) || isHash(value);
+  if (!collection || at.column + flat.length <= at.width || flat.length <= 2) return flat;
+
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const inner = memberLines(value as Collection, at.indent + 2, at.width);
+  return `${open}\n${inner}${' '.repeat(at.indent)}${close}`;
+}
+
+function resolve(options: LayoutOptions): Layout {
+  const indent = options.indent ?? 0;
+  return { indent, column: options.column ?? indent, width: options.width ?? defaultWidth };
+}
+
+/**
+ * The literal for any value: Strings, Integers, Floats, true/false/nil, Arrays and Hashes,
+ * nested. A collection that would pass the line width is written one member per line, with a
+ * trailing comma, as cookstyle asks. Hash entries keep the order they are given in.
+ */
+export function rubyLiteral(value: RubyValue, options: LayoutOptions = {}): string {
+  return layout(value, resolve(options));
+}
+
+/**
+ * A resource property set to a value: `name 'text'`, `name ['a', 'b']`, or with parentheses
+ * where Ruby needs them: a Hash (which would otherwise open a block) and a negative number
+ * (which `ruby -w` calls an ambiguous first argument).
+ */
+export function rubyProperty(name: string, value: RubyValue, options: LayoutOptions = {}): string {
+  if (!identifier.test(name)) throw new Error(`rubyProperty: "${name}" is not a method name`);
+  const at = resolve(options);
+  const column = at.column + name.length + 1;
+
+  if (isHash(value) && Object.keys(value).length > 0) {
+    const pairs = oneLine(value).slice(2, -2);
+    if (column + pairs.length + 1 <= at.width) return `${name}(${pairs})`;
+    return `${name}(\n${memberLines(value, at.indent + 2, at.width)}${' '.repeat(at.indent)})`;
+  }
+  const text = layout(value, { ...at, column });
+  return text.startsWith('-') || isHash(value) ? `${name}(${text})` : `${name} ${text}`;
+}
+
+/**
+ * Escapes text for the body of a `%r{...}` Regexp so that it matches exactly that text: regexp
+ * metacharacters and the braces get a backslash, `#` too (no interpolation), and characters
+ * that need an escape in a String are written as `\u{...}`.
+ */
+export function rubyRegexpText(text: string): string {
+  return [...text]
+    .map((char) => {
+      const point = char.codePointAt(0)!;
+      if (needsEscape(point)) return `\\u{${point.toString(16)}}`;
+      return /[\\^$.|?*+()[\]{}\-#/ ]/.test(char) ? `\\${char}` : char;
+    })
+    .join('');
+}
+
+/**
+ * `%r{source}` for a pattern assembled from fixed regexp syntax and `rubyRegexpText` pieces.
+ * The source must not hold an unescaped `#`, brace or line break, which would change the
+ * literal rather than the pattern.
+ */
+export function rubyRegexp(source: string): string {
+  const unescaped = source.replace(/\\u\{[0-9a-f]+\}|\\./gs, '');
+  if (/[#{}\n\r]/.test(unescaped)) {
+    throw new Error(`rubyRegexp: "${source}" holds an unescaped #, brace or line break`);
+  }
+  return `%r{${source}}`;
+}

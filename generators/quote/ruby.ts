@@ -120,7 +120,8 @@ function scalar(value: Exclude<RubyValue, object>): string {
   if (typeof value === 'string') return rubyString(value);
   if (typeof value === 'bigint') return rubyInteger(value);
   if (typeof value === 'number') {
-    return Number.isInteger(value) ? rubyInteger(value) : rubyFloat(value);
+    // Beyond 2^53 a JavaScript number has lost its last digits already: say so with a Float.
+    return Number.isSafeInteger(value) ? rubyInteger(value) : rubyFloat(value);
   }
   if (value === null) return 'nil';
   return value ? 'true' : 'false';
@@ -201,14 +202,15 @@ export function rubyProperty(name: string, value: RubyValue, options: LayoutOpti
 /**
  * Escapes text for the body of a `%r{...}` Regexp so that it matches exactly that text: regexp
  * metacharacters and the braces get a backslash, `#` too (no interpolation), and characters
- * that need an escape in a String are written as `\u{...}`.
+ * that need an escape in a String are written as `\u{...}`. `-` and `/` mean nothing outside
+ * a character class in `%r{}` and are left alone.
  */
 export function rubyRegexpText(text: string): string {
   return [...text]
     .map((char) => {
       const point = char.codePointAt(0)!;
       if (needsEscape(point)) return `\\u{${point.toString(16)}}`;
-      return /[\\^$.|?*+()[\]{}\-#/ ]/.test(char) ? `\\${char}` : char;
+      return /[\\^$.|?*+()[\]{}#]/.test(char) ? `\\${char}` : char;
     })
     .join('');
 }

@@ -61,7 +61,7 @@ function evaluateStrings(literals: string[]): string[] {
   const run = runRuby(lines.join('\n') + '\n');
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  return run.stdout.trimEnd().split('\n');
+  return run.stdout.split('\n').slice(0, -1);
 }
 
 const expectedFor = (text: string) => `UTF-8 true ${Buffer.from(text, 'utf8').toString('hex')}`;
@@ -86,7 +86,10 @@ describe('rubyString', () => {
   });
 
   it.runIf(hasRuby)('evaluates to exactly the text, for hostile and random strings', () => {
-    const random = fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), 400);
+    const random = fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), {
+      numRuns: 400,
+      seed: 1,
+    });
     const texts = [...hostile, ...random];
     const results = evaluateStrings(texts.map(rubyString));
     expect(results).toEqual(texts.map(expectedFor));
@@ -98,7 +101,7 @@ describe('rubyString', () => {
         unit: fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)),
         maxLength: 30,
       }),
-      400,
+      { numRuns: 400, seed: 2 },
     );
     const results = evaluateStrings(ascii.map(rubyString));
     expect(results).toEqual(ascii.map(expectedFor));
@@ -201,7 +204,7 @@ describe('rubyLiteral', () => {
 
 describe('rubyRegexp', () => {
   it('escapes every metacharacter of the text', () => {
-    expect(rubyRegexpText('0.0.0.0:80->80/tcp')).toBe('0\\.0\\.0\\.0:80\\->80\\/tcp');
+    expect(rubyRegexpText('0.0.0.0:80->80/tcp')).toBe('0\\.0\\.0\\.0:80->80/tcp');
     expect(rubyRegexp(`\\A${rubyRegexpText('#{x}')}\\z`)).toBe('%r{\\A\\#\\{x\\}\\z}');
     expect(() => rubyRegexp('#{x}')).toThrow();
   });

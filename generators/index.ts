@@ -5,9 +5,7 @@ import type { Target } from './types.js';
  * Every generation target, in the order `berth generate` runs them. Adding a target is a
  * folder under generators/, templates under templates/, and one line here.
  */
-export const targets: Target[] = [
-  chefTarget,
-];
+export const targets: Target[] = [chefTarget];
 
 export function findTarget(name: string): Target | undefined {
   return targets.find((target) => target.name === name);

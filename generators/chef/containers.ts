@@ -40,11 +40,6 @@ export interface ContainerView {
   name: string;
   /** `docker_container[name]`, for notifications. */
   resource: string;
-  /** Attribute paths below the node: the switch, the image and the environment. */
-  enabled: string[];
-  repo: string[];
-  tag: string[];
-  env: string[];
   pullAction?: string;
   secrets: SecretVariable[];
   properties: Property[];
@@ -82,8 +77,6 @@ export function containerContext(model: Model, notes: Notes): ContainerContext {
 }
 
 export function containerView(container: Container, context: ContainerContext): ContainerView {
-  const settings = [context.cookbook, 'containers', container.name];
-  const at = (key: string) => [...settings, key];
   const policy = context.images.get(container.imageKey)?.pullPolicy ?? container.pullPolicy;
   const subscribesTo = sharedPull(container, policy, context);
   noteImage(container, context.notes);
@@ -92,10 +85,6 @@ export function containerView(container: Container, context: ContainerContext): 
   return {
     name: container.name,
     resource: `docker_container[${container.name}]`,
-    enabled: at('enabled'),
-    repo: at('repo'),
-    tag: at('tag'),
-    env: at('env'),
     ...(pullActions[policy] ? { pullAction: pullActions[policy] } : {}),
     secrets: secretVariables(container, context),
     properties: properties(container, context.notes),

@@ -25,8 +25,10 @@ export function portString(port: PortMapping): string {
 
 const portKey = (port: number, protocol: Protocol) => `${port}/${protocol}`;
 
-function* eachPort(range: PortRange): Generator<number> {
-  for (let port = range.start; port <= range.end; port++) yield port;
+function eachPort(range: PortRange): number[] {
+  const ports: number[] = [];
+  for (let port = range.start; port <= range.end; port++) ports.push(port);
+  return ports;
 }
 
 /**
@@ -83,20 +85,22 @@ export function portProperties(container: Container): Property[] {
 
 interface Published {
   hostIp: string;
-  hostPort?: number;
+  /** Absent: a random host port. */
+  hostPort: number | undefined;
   target: number;
   protocol: Protocol;
 }
 
 function publishedPorts(ports: PortMapping[]): Published[] {
-  return ports.flatMap((port) =>
-    [...eachPort(port.target)].map((target, offset) => ({
-      hostIp: port.hostIp ?? '0.0.0.0',
-      ...(port.published ? { hostPort: port.published.start + offset } : {}),
-      target,
-      protocol: port.protocol,
-    })),
-  );
+  const published: Published[] = [];
+  for (const port of ports) {
+    for (let target = port.target.start; target <= port.target.end; target++) {
+      const hostPort = port.published && port.published.start + target - port.target.start;
+      const hostIp = port.hostIp ?? '0.0.0.0';
+      published.push({ hostIp, hostPort, target, protocol: port.protocol });
+    }
+  }
+  return published;
 }
 
 /** IPv6 addresses are shown bracketed by recent Docker clients and bare by older ones. */

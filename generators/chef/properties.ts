@@ -11,11 +11,24 @@ export const cookbookLogDrivers = [
 
 type Mapper = (container: Container, notes: Notes) => Property[];
 
-const when = (condition: unknown, name: string, value: () => RubyValue): Property[] =>
-  condition ? [{ name, value: value() }] : [];
+/** Shared by every mapper that has nothing to say, so that saying nothing allocates nothing. */
+const none: Property[] = [];
 
-const pairs = (entries: { name: string; value: string }[]) =>
-  Object.fromEntries(entries.map((entry) => [entry.name, entry.value]));
+/** The property when the value is there (and, for a list, not empty). */
+const given = (name: string, value: RubyValue | undefined): Property[] =>
+  value === undefined || value === false || (Array.isArray(value) && value.length === 0)
+    ? none
+    : [{ name, value }];
+
+/** The property, computed only when the condition holds. */
+const when = (condition: unknown, name: string, value: () => RubyValue): Property[] =>
+  condition ? [{ name, value: value() }] : none;
+
+function pairs(entries: { name: string; value: string }[]): Record<string, string> {
+  const hash: Record<string, string> = {};
+  for (const entry of entries) hash[entry.name] = entry.value;
+  return hash;
+}
 
 const path = (container: Container, field: string) =>
   container.fieldPaths[field] ?? [...container.path, field];
@@ -41,7 +54,7 @@ const volumes: Mapper = (container, notes) => {
 
 const tmpfs: Mapper = (container) =>
   when(container.tmpfs.length, 'tmpfs', () =>
-    Object.fromEntries(container.tmpfs.map((mount) => [mount.target, mount.options ?? ''])),
+    pairs(container.tmpfs.map((mount) => ({ name: mount.target, value: mount.options ?? '' }))),
   );
 
 const restart: Mapper = ({ restart }) => [
@@ -53,28 +66,30 @@ const restart: Mapper = ({ restart }) => [
   ),
 ];
 
-/** Docker's API takes durations in nanoseconds; a zero means "inherit" and is left out. */
-const nanoseconds = (ms: number | undefined) => (ms ? BigInt(ms) * 1_000_000n : undefined);
+/**
+ * Docker's API takes durations in nanoseconds; a zero means "inherit" and is left out. Up to
+ * 2^53 ns (104 days) a number holds them exactly; beyond, a bigint does.
+ */
+const nanoseconds = (ms: number) => {
+  const ns = ms * 1_000_000;
+  return Number.isSafeInteger(ns) ? ns : BigInt(ms) * 1_000_000n;
+};
 
 function healthValue(check: Healthcheck): Record<string, RubyValue> {
   if (check.disabled) return { Test: ['NONE'] };
+  const value: Record<string, RubyValue> = {};
   const test = check.test;
-  const entries: [string, RubyValue | undefined][] = [
-    ['Test', test && (test.kind === 'exec' ? ['CMD', ...test.argv] : ['CMD-SHELL', test.command])],
-    ['Interval', nanoseconds(check.intervalMs)],
-    ['Timeout', nanoseconds(check.timeoutMs)],
-    ['Retries', check.retries || undefined],
-    ['StartPeriod', nanoseconds(check.startPeriodMs)],
-  ];
-  return Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as Record<
-    string,
-    RubyValue
-  >;
+  if (test) value.Test = test.kind === 'exec' ? ['CMD', ...test.argv] : ['CMD-SHELL', test.command];
+  if (check.intervalMs) value.Interval = nanoseconds(check.intervalMs);
+  if (check.timeoutMs) value.Timeout = nanoseconds(check.timeoutMs);
+  if (check.retries) value.Retries = check.retries;
+  if (check.startPeriodMs) value.StartPeriod = nanoseconds(check.startPeriodMs);
+  return value;
 }
 
 const healthCheck: Mapper = (container, notes) => {
   const check = container.healthcheck;
-  if (!check) return [];
+  if (!check) return none;
   if (!check.disabled && !check.test) {
     notes.approximate(
       check.path,
@@ -88,7 +103,7 @@ const healthCheck: Mapper = (container, notes) => {
 
 const logging: Mapper = (container, notes) => {
   const log = container.logging;
-  if (!log) return [];
+  if (!log) return none;
   if (!cookbookLogDrivers.includes(log.driver)) {
     notes.unsupported(
       [...log.path, 'driver'],
@@ -96,7 +111,7 @@ const logging: Mapper = (container, notes) => {
         "the container logs with the daemon's default driver",
       'make the driver the daemon default (daemon.json log-driver) and remove `logging`',
     );
-    return [];
+    return none;
   }
   return [
     { name: 'log_driver', value: log.driver },
@@ -144,7 +159,7 @@ const cpus: Mapper = (container, notes) => {
 
 const killAfter: Mapper = (container, notes) => {
   const ms = container.stopGracePeriodMs;
-  if (ms === undefined) return [];
+  if (ms === undefined) return none;
   const seconds = Math.ceil(ms / 1000);
   notes.approximate(
     path(container, 'stop_grace_period'),
@@ -160,11 +175,11 @@ const unsupportedField =
   (field: 'pidsLimit' | 'stopSignal', yaml: string, consequence: string, hint: string): Mapper =>
   (container, notes) => {
     if (container[field] !== undefined) notes.unsupported(path(container, yaml), consequence, hint);
-    return [];
+    return none;
   };
 
 const envFile: Mapper = (container, notes) => {
-  if (container.envFiles.length === 0) return [];
+  if (container.envFiles.length === 0) return none;
   notes.approximate(
     path(container, 'env_file'),
     'the cookbook passes every line of the file on, comments and blank lines included, and ' +
@@ -174,32 +189,34 @@ const envFile: Mapper = (container, notes) => {
   return [{ name: 'env_file', value: container.envFiles }];
 };
 
+const dockerOomScore: Property[] = [{ name: 'oom_score_adj', value: 0 }];
+
 /** Every mapper, in the order the properties appear in the recipe. */
 const mappers: Mapper[] = [
-  (c) => when(c.command, 'command', () => c.command!),
-  (c) => when(c.entrypoint, 'entrypoint', () => c.entrypoint!),
+  (c) => given('command', c.command),
+  (c) => given('entrypoint', c.entrypoint),
   envFile,
-  (c) => when(c.workingDir, 'working_dir', () => c.workingDir!),
-  (c) => when(c.user, 'user', () => c.user!),
-  (c) => when(c.hostname, 'hostname', () => c.hostname!),
-  (c) => when(c.domainname, 'domain_name', () => c.domainname!),
+  (c) => given('working_dir', c.workingDir),
+  (c) => given('user', c.user),
+  (c) => given('hostname', c.hostname),
+  (c) => given('domain_name', c.domainname),
   (c) => portProperties(c),
   volumes,
   tmpfs,
   networkMode,
-  (c) => when(c.dns.length, 'dns', () => c.dns),
-  (c) => when(c.dnsSearch.length, 'dns_search', () => c.dnsSearch),
+  (c) => given('dns', c.dns),
+  (c) => given('dns_search', c.dnsSearch),
   (c) =>
     when(c.extraHosts.length, 'extra_hosts', () => c.extraHosts.map((h) => `${h.host}:${h.ip}`)),
   restart,
   healthCheck,
   (c) => when(c.labels.length, 'labels', () => pairs(c.labels)),
   logging,
-  (c) => when(c.capAdd.length, 'cap_add', () => c.capAdd),
-  (c) => when(c.capDrop.length, 'cap_drop', () => c.capDrop),
-  (c) => when(c.privileged, 'privileged', () => true),
-  (c) => when(c.readOnly, 'ro_rootfs', () => true),
-  (c) => when(c.securityOpt.length, 'security_opt', () => c.securityOpt),
+  (c) => given('cap_add', c.capAdd),
+  (c) => given('cap_drop', c.capDrop),
+  (c) => given('privileged', c.privileged),
+  (c) => given('ro_rootfs', c.readOnly),
+  (c) => given('security_opt', c.securityOpt),
   (c) =>
     when(c.devices.length, 'devices', () =>
       c.devices.map((d) => ({
@@ -208,21 +225,16 @@ const mappers: Mapper[] = [
         CgroupPermissions: d.permissions,
       })),
     ),
-  (c) => when(c.pid, 'pid_mode', () => c.pid!),
-  (c) => when(c.ipc, 'ipc_mode', () => c.ipc!),
-  (c) => when(c.usernsMode, 'userns_mode', () => c.usernsMode!),
-  (c) => when(c.memoryBytes !== undefined, 'memory', () => c.memoryBytes!),
-  (c) => when(c.memorySwapBytes !== undefined, 'memory_swap', () => c.memorySwapBytes!),
-  (c) =>
-    when(
-      c.memoryReservationBytes !== undefined,
-      'memory_reservation',
-      () => c.memoryReservationBytes!,
-    ),
-  (c) => when(c.shmSizeBytes !== undefined, 'shm_size', () => c.shmSizeBytes!),
+  (c) => given('pid_mode', c.pid),
+  (c) => given('ipc_mode', c.ipc),
+  (c) => given('userns_mode', c.usernsMode),
+  (c) => given('memory', c.memoryBytes),
+  (c) => given('memory_swap', c.memorySwapBytes),
+  (c) => given('memory_reservation', c.memoryReservationBytes),
+  (c) => given('shm_size', c.shmSizeBytes),
   cpus,
-  (c) => when(c.cpuShares !== undefined, 'cpu_shares', () => c.cpuShares!),
-  (c) => when(c.cpuset, 'cpuset_cpus', () => c.cpuset!),
+  (c) => given('cpu_shares', c.cpuShares),
+  (c) => given('cpuset_cpus', c.cpuset),
   unsupportedField(
     'pidsLimit',
     'pids_limit',
@@ -232,9 +244,9 @@ const mappers: Mapper[] = [
   (c) =>
     when(c.ulimits.length, 'ulimits', () => c.ulimits.map((u) => `${u.name}=${u.soft}:${u.hard}`)),
   (c) => when(c.sysctls.length, 'sysctls', () => pairs(c.sysctls)),
-  (c) => when(c.init !== undefined, 'init', () => c.init!),
-  (c) => when(c.tty, 'tty', () => true),
-  (c) => when(c.stdinOpen, 'open_stdin', () => true),
+  (c) => (c.init === undefined ? none : [{ name: 'init', value: c.init }]),
+  (c) => given('tty', c.tty),
+  (c) => given('open_stdin', c.stdinOpen),
   unsupportedField(
     'stopSignal',
     'stop_signal',
@@ -245,10 +257,15 @@ const mappers: Mapper[] = [
   killAfter,
   // The cookbook's default is -500, which makes the container one of the last processes the
   // kernel kills when memory runs out; Docker's is 0. berth keeps Docker's meaning.
-  () => [{ name: 'oom_score_adj', value: 0 }],
+  () => dockerOomScore,
 ];
 
 /** The docker_container properties berth derives from the model, before `x-chef`. */
 export function containerProperties(container: Container, notes: Notes): Property[] {
-  return mappers.flatMap((mapper) => mapper(container, notes));
+  const properties: Property[] = [];
+  // A plain loop: flatMap over forty mappers is the slowest part of a 10,000-container render.
+  for (const mapper of mappers) {
+    for (const property of mapper(container, notes)) properties.push(property);
+  }
+  return properties;
 }

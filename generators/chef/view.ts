@@ -3,13 +3,8 @@ import { basename } from 'node:path';
 import type { ChefSecretSource, Image, Model, Network, NamedVolume } from '../../model/types.js';
 import { generatedHeader } from '../header.js';
 import { shellJoin } from '../quote/shell.js';
-import {
-  containerContext,
-  containerView,
-  pullActions,
-  tagOf,
-  type ContainerView,
-} from './containers.js';
+import { containerCode, type ContainerCode } from './code.js';
+import { containerContext, containerView, pullActions, tagOf } from './containers.js';
 import { Notes } from './notes.js';
 import type { Property } from './ports.js';
 
@@ -22,7 +17,7 @@ export interface CookbookView {
   networks: { name: string; properties: Property[] }[];
   volumes: { name: string; properties: Property[] }[];
   images: StandaloneImage[];
-  containers: ContainerView[];
+  containers: ContainerCode[];
   checks: { images: { repo: string; tag: string }[]; commands: string[] };
   readme: ReadmeView;
   kitchen: KitchenView;
@@ -89,7 +84,10 @@ export function cookbookView(model: Model): { view: CookbookView; notes: Notes }
   const networks = model.networks.filter((n) => !n.external).map((n) => networkView(n, notes));
   const images = standaloneImages(model.images, notes);
   const context = containerContext(model, notes);
-  const containers = model.containers.map((container) => containerView(container, context));
+  // Each container's view is turned into text at once and dropped, so that only strings stay.
+  const containers = model.containers.map((container) =>
+    containerCode(containerView(container, context), context.cookbook),
+  );
 
   const view: CookbookView = {
     header: { ruby: generatedHeader('#', source), markdown: markdownHeader(source) },

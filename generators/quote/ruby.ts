@@ -52,6 +52,25 @@ const namedEscapes: Record<number, string> = {
   0x5c: '\\\\',
 };
 
+/** Anything that forces the double-quoted form: the characters `needsEscape` accepts. */
+const escapeNeeded =
+  /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+/** Those, and surrogates: a text with none of these takes the fast path. */
+const unusual =
+  /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/;
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const singleQuoteSpecial = /[\\']/g;
+
+function escapeCodePoint(char: string): string {
+  const point = char.codePointAt(0)!;
+  return namedEscapes[point] ?? (needsEscape(point) ? `\\u{${point.toString(16)}}` : char);
+}
+
+function singleQuoted(text: string): string {
+  const plain = text.indexOf("'") < 0 && text.indexOf('\\') < 0;
+  return `'${plain ? text : text.replace(singleQuoteSpecial, '\\$&')}'`;
+}
+
 /**
  * A Ruby String literal for `text`. Single quotes when nothing in the text needs an escape but
  * `\` and `'`; otherwise double quotes, where `"`, `\` and every `#` are escaped (so no `#{`,
@@ -59,26 +78,22 @@ const namedEscapes: Record<number, string> = {
  * Other non-ASCII text is kept as it is: Ruby source is UTF-8 by default.
  */
 export function rubyString(text: string): string {
-  const codePoints = [...text].map((char) => char.codePointAt(0)!);
-  if (codePoints.some((point) => point >= 0xd800 && point <= 0xdfff)) {
+  if (!unusual.test(text)) return singleQuoted(text);
+  if (loneSurrogate.test(text)) {
     throw new Error('rubyString: the text holds an unpaired surrogate, which Ruby cannot carry');
   }
-  if (!codePoints.some(needsEscape)) {
-    return `'${text.replace(/[\\']/g, (char) => `\\${char}`)}'`;
-  }
-  const body = codePoints.map((point) => {
-    const named = namedEscapes[point];
-    if (named) return named;
-    if (needsEscape(point)) return `\\u{${point.toString(16)}}`;
-    return String.fromCodePoint(point);
-  });
-  return `"${body.join('')}"`;
+  if (!escapeNeeded.test(text)) return singleQuoted(text);
+  let body = '';
+  for (const char of text) body += escapeCodePoint(char);
+  return `"${body}"`;
 }
 
 /** Groups digits by three with `_` from five digits on, as RuboCop asks: `1_610_612_736`. */
 function groupDigits(digits: string): string {
   if (digits.length < 5) return digits;
-  return digits.replace(/\B(?=(\d{3})+$)/g, '_');
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `_${digits.slice(i, i + 3)}`;
+  return grouped;
 }
 
 /** An Integer literal. */
@@ -128,14 +143,16 @@ function scalar(value: Exclude<RubyValue, object>): string {
 }
 
 function oneLine(value: RubyValue): string {
-  if (Array.isArray(value)) return `[${value.map(oneLine).join(', ')}]`;
-  if (isHash(value)) {
-    const pairs = Object.entries(value).map(
-      ([key, item]) => `${rubyString(key)} => ${oneLine(item)}`,
-    );
-    return pairs.length === 0 ? '{}' : `{ ${pairs.join(', ')} }`;
+  if (typeof value !== 'object' || value === null) return scalar(value);
+  let text = '';
+  if (Array.isArray(value)) {
+    for (const item of value as readonly RubyValue[]) text += `${text ? ', ' : ''}${oneLine(item)}`;
+    return `[${text}]`;
   }
-  return scalar(value as Exclude<RubyValue, object>);
+  for (const key in value) {
+    text += `${text ? ', ' : ''}${rubyString(key)} => ${oneLine((value as Record<string, RubyValue>)[key]!)}`;
+  }
+  return text ? `{ ${text} }` : '{}';
 }
 
 interface Layout {
@@ -157,9 +174,9 @@ function memberLines(value: Collection, indent: number, width: number): string {
 }
 
 function layout(value: RubyValue, at: Layout): string {
+  if (typeof value !== 'object' || value === null) return scalar(value);
   const flat = oneLine(value);
-  const collection = Array.isArray(value) || isHash(value);
-  if (!collection || at.column + flat.length <= at.width || flat.length <= 2) return flat;
+  if (at.column + flat.length <= at.width || flat.length <= 2) return flat;
 
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   const inner = memberLines(value as Collection, at.indent + 2, at.width);
@@ -186,18 +203,26 @@ export function rubyLiteral(value: RubyValue, options: LayoutOptions = {}): stri
  * (which `ruby -w` calls an ambiguous first argument).
  */
 export function rubyProperty(name: string, value: RubyValue, options: LayoutOptions = {}): string {
-  if (!identifier.test(name)) throw new Error(`rubyProperty: "${name}" is not a method name`);
+  if (!checkedNames.has(name)) {
+    if (!identifier.test(name)) throw new Error(`rubyProperty: "${name}" is not a method name`);
+    checkedNames.add(name);
+  }
   const at = resolve(options);
   const column = at.column + name.length + 1;
 
-  if (isHash(value) && Object.keys(value).length > 0) {
-    const pairs = oneLine(value).slice(2, -2);
-    if (column + pairs.length + 1 <= at.width) return `${name}(${pairs})`;
+  if (isHash(value)) {
+    const flat = oneLine(value);
+    if (flat === '{}') return `${name}({})`;
+    if (column + flat.length - 3 <= at.width) return `${name}(${flat.slice(2, -2)})`;
     return `${name}(\n${memberLines(value, at.indent + 2, at.width)}${' '.repeat(at.indent)})`;
   }
-  const text = layout(value, { ...at, column });
-  return text.startsWith('-') || isHash(value) ? `${name}(${text})` : `${name} ${text}`;
+  at.column = column;
+  const text = layout(value, at);
+  return text.charCodeAt(0) === 0x2d ? `${name}(${text})` : `${name} ${text}`;
 }
+
+/** Property names already checked; there are a few dozen of them. */
+const checkedNames = new Set<string>();
 
 /**
  * Escapes text for the body of a `%r{...}` Regexp so that it matches exactly that text: regexp
@@ -206,13 +231,14 @@ export function rubyProperty(name: string, value: RubyValue, options: LayoutOpti
  * a character class in `%r{}` and are left alone.
  */
 export function rubyRegexpText(text: string): string {
-  return [...text]
-    .map((char) => {
-      const point = char.codePointAt(0)!;
-      if (needsEscape(point)) return `\\u{${point.toString(16)}}`;
-      return /[\\^$.|?*+()[\]{}#]/.test(char) ? `\\${char}` : char;
-    })
-    .join('');
+  const escaped = text.replace(/[\\^$.|?*+()[\]{}#]/g, '\\$&');
+  if (!escapeNeeded.test(escaped)) return escaped;
+  let result = '';
+  for (const char of escaped) {
+    const point = char.codePointAt(0)!;
+    result += needsEscape(point) ? `\\u{${point.toString(16)}}` : char;
+  }
+  return result;
 }
 
 /**

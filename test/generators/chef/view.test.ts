@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import { containerContext, containerView } from '../../../generators/chef/containers.js';
 import { markdownCode } from '../../../generators/chef/helpers.js';
 import { chefTarget } from '../../../generators/chef/index.js';
 import { portPatterns, portProperties, portString } from '../../../generators/chef/ports.js';
+import { Notes } from '../../../generators/chef/notes.js';
 import { cookbookView } from '../../../generators/chef/view.js';
 import { modelFromText } from '../../../model/index.js';
 import type { PortMapping } from '../../../model/types.js';
@@ -12,6 +14,13 @@ const model = (body: string) =>
   modelFromText('berth.yaml', `name: demo\nversion: 1.0.0\nauthor: acme\n${body}`);
 
 const view = (body: string) => cookbookView(model(body)).view;
+
+/** The containers' views, before they become text. */
+const containers = (body: string) => {
+  const parsed = model(body);
+  const context = containerContext(parsed, new Notes());
+  return parsed.containers.map((container) => containerView(container, context));
+};
 const recipe = (body: string) =>
   chefTarget.render(model(body)).files.find((f) => f.path === 'recipes/default.rb')!.content;
 
@@ -85,19 +94,19 @@ describe('ports', () => {
 
 describe('the container view', () => {
   it('redeploys every container of an image that is pulled on every run', () => {
-    const { containers } = view(`containers:
+    const views = containers(`containers:
   a: { image: "acme/app:1.0", pull_policy: always, networks: [one, two] }
   b: { image: "acme/app:1.0" }
   c: { image: "acme/app:1.0", depends_on: [b], networks: [one, two] }
 networks: { one: {}, two: {} }
 `);
-    expect(containers.map((c) => [c.name, c.pullAction, c.subscribesTo])).toEqual([
+    expect(views.map((c) => [c.name, c.pullAction, c.subscribesTo])).toEqual([
       ['a', 'pull', undefined],
       ['b', 'pull', 'docker_image[a]'],
       ['c', 'pull', 'docker_image[a]'],
     ]);
-    expect(containers[0]!.connections[0]!.resubscribe).toBe(false);
-    expect(containers[2]!.connections[0]!.resubscribe).toBe(true);
+    expect(views[0]!.connections[0]!.resubscribe).toBe(false);
+    expect(views[2]!.connections[0]!.resubscribe).toBe(true);
   });
 
   it('pulls nothing for pull_policy never, and says so in the recipe', () => {
@@ -122,12 +131,12 @@ containers:
   });
 
   it('lets x-chef replace a derived property, under its canonical name', () => {
-    const [app] = view(`containers:
+    const [app] = containers(`containers:
   app:
     image: acme/app:1.0
     stop_grace_period: 20s
     x-chef: { kill_after: 5, workdir: /srv, oom_score_adj: -100 }
-`).containers;
+`);
     const names = app!.properties.map((p) => p.name);
     expect(names.filter((n) => n === 'kill_after' || n === 'oom_score_adj')).toEqual([
       'kill_after',
@@ -141,11 +150,11 @@ containers:
   });
 
   it('leaves zero health check values to the image, as Docker does', () => {
-    const [app] = view(`containers:
+    const [app] = containers(`containers:
   app:
     image: acme/app:1.0
     healthcheck: { test: "true", retries: 0, interval: 0s }
-`).containers;
+`);
     expect(app!.properties.find((p) => p.name === 'health_check')!.value).toEqual({
       Test: ['CMD-SHELL', 'true'],
     });

@@ -1,0 +1,116 @@
+import {
+  rubyLiteral,
+  rubyNodePath,
+  rubyProperty,
+  rubyRegexp,
+  rubyString,
+  rubySymbol,
+} from '../quote/ruby.js';
+import type { ContainerView } from './containers.js';
+import { markdownCode, secretExpression } from './helpers.js';
+import type { Property } from './ports.js';
+
+/**
+ * The Ruby (and Markdown) text of one container, quoted here rather than by a Handlebars helper
+ * per value: a file of 10,000 containers places about half a million values, and a helper call
+ * each costs more than the rest of the render. The templates still only place these strings.
+ */
+export interface ContainerCode {
+  name: string;
+  /** `node[...]` expressions of the container's attributes. */
+  enabled: string;
+  repo: string;
+  tag: string;
+  env: string;
+  pull?: { action: string; notify: string };
+  secrets: { name: string; value: string }[];
+  /**
+   * The property lines of the docker_container block, joined by a line break and the block's
+   * indentation (4), so that the template places them at once.
+   */
+  properties: string;
+  subscribes?: string;
+  connections: ConnectionCode[];
+  /** The container's lines of attributes/default.rb, joined. */
+  attributes: string;
+  /** `%r{...}` literals for the InSpec `ports` checks. */
+  ports: string[];
+  readme: { name: string; repo: string; tag: string; pull: string };
+}
+
+interface ConnectionCode {
+  name: string;
+  network: string;
+  container: string;
+  properties: string;
+  resubscribe?: string;
+}
+
+/** Property lines for a block at `indent`, joined so that each starts at that indentation. */
+function propertyBlock(properties: Property[], indent: number): string {
+  const options = { indent };
+  let block = '';
+  for (const property of properties) {
+    const line = rubyProperty(property.name, property.value, options);
+    block += block ? `\n${' '.repeat(indent)}${line}` : line;
+  }
+  return block;
+}
+
+export function containerCode(container: ContainerView, cookbook: string): ContainerCode {
+  const settings = rubyNodePath([cookbook, 'containers', container.name]);
+  const key = (name: string) => `${settings}[${rubyString(name)}]`;
+  const quotedName = rubyString(container.name);
+  const resource = rubyString(container.resource);
+
+  return {
+    name: quotedName,
+    enabled: key('enabled'),
+    repo: key('repo'),
+    tag: key('tag'),
+    env: key('env'),
+    pull: container.pullAction
+      ? { action: rubySymbol(container.pullAction), notify: resource }
+      : undefined,
+    secrets: container.secrets.map((secret) => ({
+      name: rubyString(secret.name),
+      value: secretExpression(secret.source),
+    })),
+    properties: propertyBlock(container.properties, 4),
+    subscribes: container.subscribesTo ? rubyString(container.subscribesTo) : undefined,
+    connections: container.connections.map((connection) => ({
+      name: rubyString(connection.resourceName),
+      network: rubyString(connection.network),
+      container: quotedName,
+      properties: propertyBlock(connection.properties, 4),
+      resubscribe: connection.resubscribe ? resource : undefined,
+    })),
+    attributes: attributeLines(container, settings),
+    ports: container.portPatterns.map(rubyRegexp),
+    readme: readmeRow(container),
+  };
+}
+
+function attributeLines(container: ContainerView, settings: string): string {
+  const prefix = `default${settings.slice('node'.length)}`;
+  const line = (key: string, value: Parameters<typeof rubyLiteral>[0]) => {
+    const target = `${prefix}[${rubyString(key)}] = `;
+    return target + rubyLiteral(value, { column: target.length });
+  };
+  const { defaults } = container;
+  return [
+    line('enabled', true),
+    line('repo', defaults.repo),
+    line('tag', defaults.tag),
+    line('env', defaults.env),
+  ].join('\n');
+}
+
+function readmeRow(container: ContainerView): ContainerCode['readme'] {
+  return {
+    name: markdownCode(container.name),
+    repo: markdownCode(container.defaults.repo),
+    tag: markdownCode(container.defaults.tag),
+    pull: container.pullAction ? markdownCode(container.pullAction) : 'never',
+  };
+}

@@ -5,7 +5,6 @@ import {
   rubyLiteral,
   rubyNodePath,
   rubyProperty,
-  rubyRegexp,
   rubyString,
   rubySymbol,
   type RubyValue,
@@ -42,7 +41,8 @@ function comment(text: string): string {
 
 /**
  * The helpers the Chef templates use. Every value reaches Ruby through one of the `rb*`
- * helpers, which quote it; the templates themselves never write a quote around a value.
+ * helpers, which quote it; the templates themselves never write a quote around a value. The
+ * per-container text, placed thousands of times, is quoted in code.ts with the same functions.
  */
 export const chefHelpers: Helpers = {
   /** Any value as a Ruby literal: `{{rb value indent=4}}`. */
@@ -57,15 +57,7 @@ export const chefHelpers: Helpers = {
   /** `node['a']['b']`. */
   rbNode: (path: string[]) => rubyNodePath(path),
 
-  /** `default['a']['b'] = value`: one line of an attribute file. */
-  rbDefault: (path: string[], value: RubyValue) => {
-    const target = `default${rubyNodePath(path).slice('node'.length)} = `;
-    return target + rubyLiteral(value, { indent: 0, column: target.length });
-  },
-
   rbSecret: (source: ChefSecretSource) => secretExpression(source),
-
-  rbRegexp: (source: string) => rubyRegexp(source),
 
   md: (text: string) => markdownCode(text),
 

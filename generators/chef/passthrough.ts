@@ -82,7 +82,8 @@ export function passThroughProperties(container: Container, notes: Notes): PassT
       const guess = closest(entry.name, [...dockerContainerProperties, ...Object.keys(aliases)]);
       notes.invalid(
         entry.path,
-        `${entry.name} is not a docker_container property${guess ? ` (did you mean "${guess}"?)` : ''}`,
+        `${entry.name} is not a docker_container property` +
+          (guess ? ` (did you mean "${guess}"?)` : ''),
         'use a property of docker_container in docker cookbook 11.x, or remove the key',
       );
       return [];

@@ -44,7 +44,8 @@ const volumes: Mapper = (container, notes) => {
     if (!paths.some((text) => text.includes(':'))) return true;
     notes.unsupported(
       mount.path,
-      'the cookbook writes mounts as SOURCE:TARGET, where a path cannot hold ":"; the mount is left out',
+      'the cookbook writes mounts as SOURCE:TARGET, where a path cannot hold ":"; ' +
+        'the mount is left out',
       'rename the path, or mount its parent directory',
     );
     return false;

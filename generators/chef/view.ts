@@ -199,7 +199,8 @@ function ipamDriver(network: Network, notes: Notes): Property[] {
   if (network.subnets.length > 0) return [{ name: 'ipam_driver', value: network.ipamDriver }];
   notes.unsupported(
     [...network.path, 'ipam', 'driver'],
-    "docker_network sets the IPAM driver only together with a subnet; the network gets Docker's default driver",
+    'docker_network sets the IPAM driver only together with a subnet; ' +
+      "the network gets Docker's default driver",
     'add an ipam.config entry with a subnet',
   );
   return [];

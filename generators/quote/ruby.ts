@@ -149,9 +149,8 @@ function oneLine(value: RubyValue): string {
     for (const item of value as readonly RubyValue[]) text += `${text ? ', ' : ''}${oneLine(item)}`;
     return `[${text}]`;
   }
-  for (const key in value) {
-    text += `${text ? ', ' : ''}${rubyString(key)} => ${oneLine((value as Record<string, RubyValue>)[key]!)}`;
-  }
+  const hash = value as Record<string, RubyValue>;
+  for (const key in hash) text += `${text ? ', ' : ''}${rubyString(key)} => ${oneLine(hash[key]!)}`;
   return text ? `{ ${text} }` : '{}';
 }
 

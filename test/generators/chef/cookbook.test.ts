@@ -83,7 +83,7 @@ describe.runIf(hasRuby)('the shop', () => {
     expect(login.properties).toEqual({ username: 'deploy', password: 'reg-pass', sensitive: true });
   });
 
-  it('reads secrets into the environment at converge time, and marks the resource sensitive', () => {
+  it('reads secrets into the environment when converging, and marks the resource sensitive', () => {
     const db = findResource(result, 'docker_container', 'db');
     expect(db.properties.env).toEqual([
       'POSTGRES_DB=shop',

@@ -213,7 +213,9 @@ export function rubyProperty(name: string, value: RubyValue, options: LayoutOpti
     const flat = oneLine(value);
     if (flat === '{}') return `${name}({})`;
     if (column + flat.length - 3 <= at.width) return `${name}(${flat.slice(2, -2)})`;
-    return `${name}(\n${memberLines(value, at.indent + 2, at.width)}${' '.repeat(at.indent)})`;
+    // A Hash literal inside the parentheses: cookstyle wants the trailing comma of a multi-line
+    // literal but none after the last argument of a call.
+    return `${name}({\n${memberLines(value, at.indent + 2, at.width)}${' '.repeat(at.indent)}})`;
   }
   at.column = column;
   const text = layout(value, at);

@@ -174,6 +174,9 @@ describe('rubyLiteral', () => {
     expect(rubyProperty('port', ['80:8000'])).toBe("port ['80:8000']");
     expect(rubyProperty('tag', '1.0')).toBe("tag '1.0'");
     expect(() => rubyProperty('bad name', 1)).toThrow();
+    expect(rubyProperty('labels', { a: 'b', c: 'd' }, { indent: 2, width: 20 })).toBe(
+      ["labels({", "    'a' => 'b',", "    'c' => 'd',", '  })'].join('\n'),
+    );
   });
 
   it.runIf(hasRuby)('evaluates to the same data, with no warning, at any layout', () => {

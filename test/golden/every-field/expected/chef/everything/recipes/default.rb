@@ -57,7 +57,7 @@ if node['everything']['containers']['app']['enabled']
     hostname 'app'
     domain_name 'internal.acme.example'
     port ['8080', '127.0.0.1:9090:9090', '5353:53/udp', '7000-7002:8000-8002', '0.0.0.0:443:9443']
-    exposed_ports(
+    exposed_ports({
       '8080/tcp' => {},
       '9090/tcp' => {},
       '53/udp' => {},
@@ -67,7 +67,7 @@ if node['everything']['containers']['app']['enabled']
       '9443/tcp' => {},
       '9999/tcp' => {},
       '4000/udp' => {},
-    )
+    })
     volumes [
       'data:/var/lib/app',
       '/etc/everything:/etc/app:ro',
@@ -84,13 +84,13 @@ if node['everything']['containers']['app']['enabled']
     extra_hosts ['metadata.internal:169.254.169.254', 'v6host:fd00::1']
     restart_policy 'on-failure'
     restart_maximum_retry_count 3
-    health_check(
+    health_check({
       'Test' => ['CMD', '/usr/local/bin/app', 'health'],
       'Interval' => 15_000_000_000,
       'Timeout' => 2_000_000_000,
       'Retries' => 4,
       'StartPeriod' => 30_000_000_000,
-    )
+    })
     labels('com.acme.owner' => 'platform', 'com.acme.tier' => 'app')
     log_driver 'syslog'
     log_opts('syslog-address' => 'udp://10.0.0.5:514', 'tag' => 'everything-app')
@@ -146,11 +146,13 @@ if node['everything']['containers']['sidecar']['enabled']
     repo node['everything']['containers']['sidecar']['repo']
     tag node['everything']['containers']['sidecar']['tag']
     # Secrets are read when the container converges and never written to a file.
-    env lazy {
-      node['everything']['containers']['sidecar']['env'].to_h.merge(
+    env(lazy do
+      secrets = {
         'API_KEY' => node['everything']['secrets']['api_key'],
-      ).map { |name, value| "#{name}=#{value}" }
-    }
+      }
+      variables = node['everything']['containers']['sidecar']['env'].to_h.merge(secrets)
+      variables.map { |name, value| "#{name}=#{value}" }
+    end)
     command ['sh', '-c', 'while true; do date; sleep 60; done']
     network_mode 'container:app'
     restart_policy 'no'

@@ -41,20 +41,22 @@ if node['shop']['containers']['db']['enabled']
     repo node['shop']['containers']['db']['repo']
     tag node['shop']['containers']['db']['tag']
     # Secrets are read when the container converges and never written to a file.
-    env lazy {
-      node['shop']['containers']['db']['env'].to_h.merge(
+    env(lazy do
+      secrets = {
         'POSTGRES_PASSWORD' => data_bag_item('shop', 'secrets')['db_password'],
-      ).map { |name, value| "#{name}=#{value}" }
-    }
+      }
+      variables = node['shop']['containers']['db']['env'].to_h.merge(secrets)
+      variables.map { |name, value| "#{name}=#{value}" }
+    end)
     volumes ['pgdata:/var/lib/postgresql/data']
     network_mode 'backend'
     restart_policy 'unless-stopped'
-    health_check(
+    health_check({
       'Test' => ['CMD-SHELL', 'pg_isready -U shop'],
       'Interval' => 10_000_000_000,
       'Timeout' => 5_000_000_000,
       'Retries' => 5,
-    )
+    })
     memory 1_073_741_824
     shm_size 268_435_456
     oom_score_adj 0
@@ -75,11 +77,13 @@ if node['shop']['containers']['api']['enabled']
     repo node['shop']['containers']['api']['repo']
     tag node['shop']['containers']['api']['tag']
     # Secrets are read when the container converges and never written to a file.
-    env lazy {
-      node['shop']['containers']['api']['env'].to_h.merge(
+    env(lazy do
+      secrets = {
         'DATABASE_PASSWORD' => data_bag_item('shop', 'secrets')['db_password'],
-      ).map { |name, value| "#{name}=#{value}" }
-    }
+      }
+      variables = node['shop']['containers']['api']['env'].to_h.merge(secrets)
+      variables.map { |name, value| "#{name}=#{value}" }
+    end)
     command ['bundle', 'exec', 'puma', '-C', 'config/puma.rb']
     user '1000:1000'
     tmpfs('/tmp' => 'size=64m')
@@ -87,13 +91,13 @@ if node['shop']['containers']['api']['enabled']
     network_aliases ['api.internal']
     restart_policy 'on-failure'
     restart_maximum_retry_count 5
-    health_check(
+    health_check({
       'Test' => ['CMD', 'curl', '-fsS', 'http://localhost:3000/health'],
       'Interval' => 30_000_000_000,
       'Timeout' => 3_000_000_000,
       'Retries' => 3,
       'StartPeriod' => 20_000_000_000,
-    )
+    })
     log_driver 'json-file'
     log_opts('max-size' => '10m', 'max-file' => '3')
     cap_drop ['ALL']
@@ -128,10 +132,10 @@ if node['shop']['containers']['web']['enabled']
     volumes ['/etc/shop/nginx.conf:/etc/nginx/nginx.conf:ro', '/etc/ssl/shop:/etc/ssl/shop:ro']
     network_mode 'frontend'
     restart_policy 'always'
-    health_check(
+    health_check({
       'Test' => ['CMD-SHELL', 'curl -fsS http://localhost/ || exit 1'],
       'Interval' => 60_000_000_000,
-    )
+    })
     labels('com.acme.team' => 'platform', 'com.acme.tier' => 'web')
     cap_add ['NET_BIND_SERVICE', 'CHOWN', 'SETUID', 'SETGID']
     cap_drop ['ALL']

@@ -60,6 +60,12 @@ const unusual =
   /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/;
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const singleQuoteSpecial = /[\\']/g;
+/**
+ * Text that would interpolate in double quotes. It is safe in single quotes, but readers (and
+ * RuboCop's Lint/InterpolationCheck) take it for a mistake there, so it gets double quotes with
+ * the `#` escaped, which says plainly that the braces are text.
+ */
+const looksInterpolated = /#[{@$]/;
 
 function escapeCodePoint(char: string): string {
   const point = char.codePointAt(0)!;
@@ -73,16 +79,16 @@ function singleQuoted(text: string): string {
 
 /**
  * A Ruby String literal for `text`. Single quotes when nothing in the text needs an escape but
- * `\` and `'`; otherwise double quotes, where `"`, `\` and every `#` are escaped (so no `#{`,
+ * `\` and `'` and nothing looks like interpolation; otherwise double quotes, where `"`, `\` and every `#` are escaped (so no `#{`,
  * `#@` or `#$` can interpolate) and control characters become `\n`, `\e`, `\u{7f}` and so on.
  * Other non-ASCII text is kept as it is: Ruby source is UTF-8 by default.
  */
 export function rubyString(text: string): string {
-  if (!unusual.test(text)) return singleQuoted(text);
+  if (!unusual.test(text) && !looksInterpolated.test(text)) return singleQuoted(text);
   if (loneSurrogate.test(text)) {
     throw new Error('rubyString: the text holds an unpaired surrogate, which Ruby cannot carry');
   }
-  if (!escapeNeeded.test(text)) return singleQuoted(text);
+  if (!escapeNeeded.test(text) && !looksInterpolated.test(text)) return singleQuoted(text);
   let body = '';
   for (const char of text) body += escapeCodePoint(char);
   return `"${body}"`;

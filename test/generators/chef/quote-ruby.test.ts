@@ -71,12 +71,13 @@ describe('rubyString', () => {
     expect(rubyString('plain')).toBe("'plain'");
     expect(rubyString("it's")).toBe("'it\\'s'");
     expect(rubyString('a\\b')).toBe("'a\\\\b'");
-    expect(rubyString('#{x} "q" café')).toBe('\'#{x} "q" café\'');
+    expect(rubyString('# "q" café')).toBe('\'# "q" café\'');
   });
 
   it('double-quotes text with control characters and escapes every #', () => {
     expect(rubyString('a\nb')).toBe('"a\\nb"');
     expect(rubyString('#{x}\t')).toBe('"\\#{x}\\t"');
+    expect(rubyString("it's #{x}")).toBe('"it\'s \\#{x}"');
     expect(rubyString('"\\\u001b\u007f')).toBe('"\\"\\\\\\e\\u{7f}"');
     expect(rubyString('\u202e')).toBe('"\\u{202e}"');
   });
@@ -161,7 +162,7 @@ describe('rubyLiteral', () => {
         "    'Ratio' => 0.5,",
         "    'Enabled' => true,",
         "    'Nothing' => nil,",
-        `    'it\\'s' => { '#{x}' => ["a\\nb", [], {}] },`,
+        `    'it\\'s' => { "\\#{x}" => ["a\\nb", [], {}] },`,
         '  }',
       ].join('\n'),
     );
@@ -175,7 +176,7 @@ describe('rubyLiteral', () => {
     expect(rubyProperty('tag', '1.0')).toBe("tag '1.0'");
     expect(() => rubyProperty('bad name', 1)).toThrow();
     expect(rubyProperty('labels', { a: 'b', c: 'd' }, { indent: 2, width: 20 })).toBe(
-      ["labels({", "    'a' => 'b',", "    'c' => 'd',", '  })'].join('\n'),
+      ['labels({', "    'a' => 'b',", "    'c' => 'd',", '  })'].join('\n'),
     );
   });
 

@@ -21,7 +21,7 @@ if node['colons']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['colons']['containers']['app']['repo']
     tag node['colons']['containers']['app']['tag']
-    env node['colons']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['colons']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     volumes ['/srv/app/ok:/ok']
     oom_score_adj 0
   end

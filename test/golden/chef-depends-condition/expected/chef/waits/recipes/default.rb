@@ -21,7 +21,7 @@ if node['waits']['containers']['db']['enabled']
   docker_container 'db' do
     repo node['waits']['containers']['db']['repo']
     tag node['waits']['containers']['db']['tag']
-    env node['waits']['containers']['db']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['waits']['containers']['db']['env'].map { |name, value| "#{name}=#{value}" })
     health_check('Test' => ['CMD-SHELL', 'pg_isready'])
     oom_score_adj 0
   end
@@ -39,7 +39,7 @@ if node['waits']['containers']['migrate']['enabled']
   docker_container 'migrate' do
     repo node['waits']['containers']['migrate']['repo']
     tag node['waits']['containers']['migrate']['tag']
-    env node['waits']['containers']['migrate']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['waits']['containers']['migrate']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end
@@ -56,7 +56,7 @@ if node['waits']['containers']['api']['enabled']
   docker_container 'api' do
     repo node['waits']['containers']['api']['repo']
     tag node['waits']['containers']['api']['tag']
-    env node['waits']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['waits']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

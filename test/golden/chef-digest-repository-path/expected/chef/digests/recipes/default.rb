@@ -21,7 +21,7 @@ if node['digests']['containers']['exporter']['enabled']
   docker_container 'exporter' do
     repo node['digests']['containers']['exporter']['repo']
     tag node['digests']['containers']['exporter']['tag']
-    env node['digests']['containers']['exporter']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['digests']['containers']['exporter']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

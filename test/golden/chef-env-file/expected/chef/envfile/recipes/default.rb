@@ -21,7 +21,7 @@ if node['envfile']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['envfile']['containers']['app']['repo']
     tag node['envfile']['containers']['app']['tag']
-    env node['envfile']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['envfile']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     env_file ['/etc/app/app.env']
     oom_score_adj 0
   end

@@ -21,7 +21,7 @@ if node['cpus']['containers']['worker']['enabled']
   docker_container 'worker' do
     repo node['cpus']['containers']['worker']['repo']
     tag node['cpus']['containers']['worker']['tag']
-    env node['cpus']['containers']['worker']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['cpus']['containers']['worker']['env'].map { |name, value| "#{name}=#{value}" })
     cpus 1.5
     oom_score_adj 0
   end

@@ -21,7 +21,7 @@ if node['health']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['health']['containers']['app']['repo']
     tag node['health']['containers']['app']['tag']
-    env node['health']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['health']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     health_check('Interval' => 10_000_000_000, 'Retries' => 3)
     oom_score_adj 0
   end

@@ -23,7 +23,7 @@ if node['ipam']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['ipam']['containers']['app']['repo']
     tag node['ipam']['containers']['app']['tag']
-    env node['ipam']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['ipam']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'overlay'
     oom_score_adj 0
   end

@@ -21,7 +21,7 @@ if node['logs']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['logs']['containers']['app']['repo']
     tag node['logs']['containers']['app']['tag']
-    env node['logs']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['logs']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

@@ -23,7 +23,7 @@ if node['aliases']['containers']['api']['enabled']
   docker_container 'api' do
     repo node['aliases']['containers']['api']['repo']
     tag node['aliases']['containers']['api']['tag']
-    env node['aliases']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['aliases']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'backend'
     network_aliases ['api.internal']
     oom_score_adj 0

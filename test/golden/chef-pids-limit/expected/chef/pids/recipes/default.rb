@@ -21,7 +21,7 @@ if node['pids']['containers']['worker']['enabled']
   docker_container 'worker' do
     repo node['pids']['containers']['worker']['repo']
     tag node['pids']['containers']['worker']['tag']
-    env node['pids']['containers']['worker']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['pids']['containers']['worker']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

@@ -21,7 +21,7 @@ if node['prerelease']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['prerelease']['containers']['app']['repo']
     tag node['prerelease']['containers']['app']['tag']
-    env node['prerelease']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['prerelease']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

@@ -26,7 +26,7 @@ if node['addresses']['containers']['api']['enabled']
   docker_container 'api' do
     repo node['addresses']['containers']['api']['repo']
     tag node['addresses']['containers']['api']['tag']
-    env node['addresses']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['addresses']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'backend'
     ip_address '172.31.0.10'
     oom_score_adj 0

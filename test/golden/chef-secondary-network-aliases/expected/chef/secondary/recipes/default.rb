@@ -27,7 +27,7 @@ if node['secondary']['containers']['api']['enabled']
   docker_container 'api' do
     repo node['secondary']['containers']['api']['repo']
     tag node['secondary']['containers']['api']['tag']
-    env node['secondary']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['secondary']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'frontend'
     oom_score_adj 0
   end

@@ -21,7 +21,7 @@ if node['grace']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['grace']['containers']['app']['repo']
     tag node['grace']['containers']['app']['tag']
-    env node['grace']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['grace']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     kill_after 2
     oom_score_adj 0
   end

@@ -21,7 +21,7 @@ if node['signals']['containers']['web']['enabled']
   docker_container 'web' do
     repo node['signals']['containers']['web']['repo']
     tag node['signals']['containers']['web']['tag']
-    env node['signals']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['signals']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

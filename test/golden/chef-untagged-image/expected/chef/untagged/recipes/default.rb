@@ -21,7 +21,7 @@ if node['untagged']['containers']['web']['enabled']
   docker_container 'web' do
     repo node['untagged']['containers']['web']['repo']
     tag node['untagged']['containers']['web']['tag']
-    env node['untagged']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['untagged']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

@@ -12,7 +12,7 @@ end
 # Logs in for this Chef run only, before any image is pulled.
 docker_registry 'https://index.docker.io/v1/' do
   username 'acme'
-  password lazy { data_bag_item('hublogin', 'docker')['token'] }
+  password(lazy { data_bag_item('hublogin', 'docker')['token'] })
   sensitive true
 end
 
@@ -28,7 +28,7 @@ if node['hublogin']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['hublogin']['containers']['app']['repo']
     tag node['hublogin']['containers']['app']['tag']
-    env node['hublogin']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['hublogin']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

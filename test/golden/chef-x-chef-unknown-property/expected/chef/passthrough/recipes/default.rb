@@ -21,7 +21,7 @@ if node['passthrough']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['passthrough']['containers']['app']['repo']
     tag node['passthrough']['containers']['app']['tag']
-    env node['passthrough']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['passthrough']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
     memory_swappiness 10
   end

@@ -21,7 +21,7 @@ if node['codeit']['containers']['code.it']['enabled']
   docker_container 'code.it' do
     repo node['codeit']['containers']['code.it']['repo']
     tag node['codeit']['containers']['code.it']['tag']
-    env node['codeit']['containers']['code.it']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['codeit']['containers']['code.it']['env'].map { |name, value| "#{name}=#{value}" })
     command ['node', '/srv/app.js']
     port ['80:8000']
     volumes ['/var/log/code.it:/var/log/code.it']

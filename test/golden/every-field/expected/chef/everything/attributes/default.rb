@@ -19,7 +19,7 @@ default['everything']['containers']['sidecar']['repo'] = 'busybox'
 default['everything']['containers']['sidecar']['tag'] = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'
 default['everything']['containers']['sidecar']['env'] = {
   'EMPTY' => '',
-  'QUOTED' => 'it\'s "quoted" $HOME `backticks` \\n #{not} ${interp}',
+  'QUOTED' => "it's \"quoted\" $HOME `backticks` \\n \#{not} ${interp}",
 }
 
 default['everything']['containers']['host-agent']['enabled'] = true

@@ -13,7 +13,7 @@ end
 # Logs in for this Chef run only, before any image is pulled.
 docker_registry 'ghcr.io' do
   username 'acme-bot'
-  password lazy { data_bag_item('everything', 'ghcr')['token'] }
+  password(lazy { data_bag_item('everything', 'ghcr')['token'] })
   sensitive true
 end
 
@@ -48,7 +48,7 @@ if node['everything']['containers']['app']['enabled']
   docker_container 'app' do
     repo node['everything']['containers']['app']['repo']
     tag node['everything']['containers']['app']['tag']
-    env node['everything']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['everything']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
     command ['/usr/local/bin/app', '--config', '/etc/app/app.toml', '--listen', ':8080']
     entrypoint ['/usr/bin/tini', '--']
     env_file ['/etc/everything/app.env']
@@ -178,7 +178,7 @@ if node['everything']['containers']['host-agent']['enabled']
   docker_container 'host-agent' do
     repo node['everything']['containers']['host-agent']['repo']
     tag node['everything']['containers']['host-agent']['tag']
-    env node['everything']['containers']['host-agent']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['everything']['containers']['host-agent']['env'].map { |name, value| "#{name}=#{value}" })
     volumes ['/:/host:ro']
     network_mode 'host'
     restart_policy 'unless-stopped'

@@ -12,7 +12,7 @@ end
 # Logs in for this Chef run only, before any image is pulled.
 docker_registry 'registry.acme.example:5000' do
   username 'deploy'
-  password lazy { data_bag_item('shop', 'registry')['password'] }
+  password(lazy { data_bag_item('shop', 'registry')['password'] })
   sensitive true
 end
 
@@ -127,7 +127,7 @@ if node['shop']['containers']['web']['enabled']
   docker_container 'web' do
     repo node['shop']['containers']['web']['repo']
     tag node['shop']['containers']['web']['tag']
-    env node['shop']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" }
+    env(node['shop']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" })
     port ['80:80', '443:443']
     volumes ['/etc/shop/nginx.conf:/etc/nginx/nginx.conf:ro', '/etc/ssl/shop:/etc/ssl/shop:ro']
     network_mode 'frontend'

@@ -17,7 +17,7 @@ import type { Property } from './ports.js';
  */
 export interface ContainerCode {
   name: string;
-  /** `node[...]` expressions of the container's attributes. */
+  /** `containers[name][key]` expressions reading the container's attributes. */
   enabled: string;
   repo: string;
   tag: string;
@@ -49,18 +49,40 @@ interface ConnectionCode {
 /** Property lines for a block at `indent`, joined so that each starts at that indentation. */
 function propertyBlock(properties: Property[], indent: number): string {
   const options = { indent };
+  const separator = `\n${' '.repeat(indent)}`;
   let block = '';
-  for (const property of properties) {
-    const line = rubyProperty(property.name, property.value, options);
-    block += block ? `\n${' '.repeat(indent)}${line}` : line;
+  for (const { name, value } of properties) {
+    const line =
+      typeof value === 'object' ? rubyProperty(name, value, options) : scalarLine(name, value);
+    block += block ? separator + line : line;
   }
   return block;
 }
 
+/**
+ * Lines such as `oom_score_adj 0` or `restart_policy 'always'` recur in most containers; they
+ * are written once and looked up after that. The cache holds scalar lines only and is bounded.
+ */
+function scalarLine(name: string, value: string | number | bigint | boolean | null): string {
+  const key = `${name}\u0000${typeof value}\u0000${String(value)}`;
+  let line = scalarLines.get(key);
+  if (line === undefined) {
+    line = rubyProperty(name, value);
+    if (scalarLines.size >= 4096) scalarLines.clear();
+    scalarLines.set(key, line);
+  }
+  return line;
+}
+
+const scalarLines = new Map<string, string>();
+
+/** The recipe's local variable holding `node[<cookbook>]['containers']`. */
+export const containersVariable = 'containers';
+
 export function containerCode(container: ContainerView, cookbook: string): ContainerCode {
-  const settings = rubyNodePath([cookbook, 'containers', container.name]);
-  const key = (name: string) => `${settings}[${rubyString(name)}]`;
   const quotedName = rubyString(container.name);
+  const settings = `${containersVariable}[${quotedName}]`;
+  const key = (name: string) => `${settings}[${rubyString(name)}]`;
   const resource = rubyString(container.resource);
 
   return {
@@ -85,7 +107,7 @@ export function containerCode(container: ContainerView, cookbook: string): Conta
       properties: propertyBlock(connection.properties, 4),
       resubscribe: connection.resubscribe ? resource : undefined,
     })),
-    attributes: attributeLines(container, settings),
+    attributes: attributeLines(container, rubyNodePath([cookbook, 'containers', container.name])),
     ports: container.portPatterns.map(rubyRegexp),
     readme: readmeRow(container),
   };

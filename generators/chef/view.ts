@@ -2,8 +2,9 @@ import { basename } from 'node:path';
 
 import type { ChefSecretSource, Image, Model, Network, NamedVolume } from '../../model/types.js';
 import { generatedHeader } from '../header.js';
+import { rubyNodePath } from '../quote/ruby.js';
 import { shellJoin } from '../quote/shell.js';
-import { containerCode, type ContainerCode } from './code.js';
+import { containerCode, containersVariable, type ContainerCode } from './code.js';
 import { containerContext, containerView, pullActions, tagOf } from './containers.js';
 import { Notes } from './notes.js';
 import type { Property } from './ports.js';
@@ -11,6 +12,8 @@ import type { Property } from './ports.js';
 export interface CookbookView {
   header: { ruby: string; markdown: string };
   cookbook: string;
+  /** `containers = node[<cookbook>]['containers']`, when there are containers to read. */
+  containersVariable?: string;
   metadata: MetadataView;
   engine: { manage: boolean; version?: string };
   registries: RegistryView[];
@@ -92,6 +95,10 @@ export function cookbookView(model: Model): { view: CookbookView; notes: Notes }
   const view: CookbookView = {
     header: { ruby: generatedHeader('#', source), markdown: markdownHeader(source) },
     cookbook: model.chef.cookbookName,
+    containersVariable:
+      containers.length > 0
+        ? `${containersVariable} = ${rubyNodePath([model.chef.cookbookName, 'containers'])}`
+        : undefined,
     metadata,
     engine: { manage: model.engine.manage, ...optional('version', model.engine.version) },
     registries,

@@ -9,54 +9,57 @@ docker_service 'default' do
   action [:create, :start]
 end
 
-if node['waits']['containers']['db']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['waits']['containers']
+
+if containers['db']['enabled']
   docker_image 'db' do
-    repo node['waits']['containers']['db']['repo']
-    tag node['waits']['containers']['db']['tag']
+    repo containers['db']['repo']
+    tag containers['db']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[db]', :immediately
   end
 
   docker_container 'db' do
-    repo node['waits']['containers']['db']['repo']
-    tag node['waits']['containers']['db']['tag']
-    env(node['waits']['containers']['db']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['db']['repo']
+    tag containers['db']['tag']
+    env(containers['db']['env'].map { |name, value| "#{name}=#{value}" })
     health_check('Test' => ['CMD-SHELL', 'pg_isready'])
     oom_score_adj 0
   end
 end
 
-if node['waits']['containers']['migrate']['enabled']
+if containers['migrate']['enabled']
   docker_image 'migrate' do
-    repo node['waits']['containers']['migrate']['repo']
-    tag node['waits']['containers']['migrate']['tag']
+    repo containers['migrate']['repo']
+    tag containers['migrate']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[migrate]', :immediately
   end
 
   docker_container 'migrate' do
-    repo node['waits']['containers']['migrate']['repo']
-    tag node['waits']['containers']['migrate']['tag']
-    env(node['waits']['containers']['migrate']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['migrate']['repo']
+    tag containers['migrate']['tag']
+    env(containers['migrate']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end
 
-if node['waits']['containers']['api']['enabled']
+if containers['api']['enabled']
   docker_image 'api' do
-    repo node['waits']['containers']['api']['repo']
-    tag node['waits']['containers']['api']['tag']
+    repo containers['api']['repo']
+    tag containers['api']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[api]', :immediately
   end
 
   docker_container 'api' do
-    repo node['waits']['containers']['api']['repo']
-    tag node['waits']['containers']['api']['tag']
-    env(node['waits']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['api']['repo']
+    tag containers['api']['tag']
+    env(containers['api']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

@@ -9,19 +9,22 @@ docker_service 'default' do
   action [:create, :start]
 end
 
-if node['digests']['containers']['exporter']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['digests']['containers']
+
+if containers['exporter']['enabled']
   docker_image 'exporter' do
-    repo node['digests']['containers']['exporter']['repo']
-    tag node['digests']['containers']['exporter']['tag']
+    repo containers['exporter']['repo']
+    tag containers['exporter']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[exporter]', :immediately
   end
 
   docker_container 'exporter' do
-    repo node['digests']['containers']['exporter']['repo']
-    tag node['digests']['containers']['exporter']['tag']
-    env(node['digests']['containers']['exporter']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['exporter']['repo']
+    tag containers['exporter']['tag']
+    env(containers['exporter']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

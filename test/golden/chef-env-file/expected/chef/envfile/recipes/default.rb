@@ -9,19 +9,22 @@ docker_service 'default' do
   action [:create, :start]
 end
 
-if node['envfile']['containers']['app']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['envfile']['containers']
+
+if containers['app']['enabled']
   docker_image 'app' do
-    repo node['envfile']['containers']['app']['repo']
-    tag node['envfile']['containers']['app']['tag']
+    repo containers['app']['repo']
+    tag containers['app']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[app]', :immediately
   end
 
   docker_container 'app' do
-    repo node['envfile']['containers']['app']['repo']
-    tag node['envfile']['containers']['app']['tag']
-    env(node['envfile']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['app']['repo']
+    tag containers['app']['tag']
+    env(containers['app']['env'].map { |name, value| "#{name}=#{value}" })
     env_file ['/etc/app/app.env']
     oom_score_adj 0
   end

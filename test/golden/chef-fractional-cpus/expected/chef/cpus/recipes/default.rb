@@ -9,19 +9,22 @@ docker_service 'default' do
   action [:create, :start]
 end
 
-if node['cpus']['containers']['worker']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['cpus']['containers']
+
+if containers['worker']['enabled']
   docker_image 'worker' do
-    repo node['cpus']['containers']['worker']['repo']
-    tag node['cpus']['containers']['worker']['tag']
+    repo containers['worker']['repo']
+    tag containers['worker']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[worker]', :immediately
   end
 
   docker_container 'worker' do
-    repo node['cpus']['containers']['worker']['repo']
-    tag node['cpus']['containers']['worker']['tag']
-    env(node['cpus']['containers']['worker']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['worker']['repo']
+    tag containers['worker']['tag']
+    env(containers['worker']['env'].map { |name, value| "#{name}=#{value}" })
     cpus 1.5
     oom_score_adj 0
   end

@@ -9,19 +9,22 @@ docker_service 'default' do
   action [:create, :start]
 end
 
-if node['health']['containers']['app']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['health']['containers']
+
+if containers['app']['enabled']
   docker_image 'app' do
-    repo node['health']['containers']['app']['repo']
-    tag node['health']['containers']['app']['tag']
+    repo containers['app']['repo']
+    tag containers['app']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[app]', :immediately
   end
 
   docker_container 'app' do
-    repo node['health']['containers']['app']['repo']
-    tag node['health']['containers']['app']['tag']
-    env(node['health']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['app']['repo']
+    tag containers['app']['tag']
+    env(containers['app']['env'].map { |name, value| "#{name}=#{value}" })
     health_check('Interval' => 10_000_000_000, 'Retries' => 3)
     oom_score_adj 0
   end

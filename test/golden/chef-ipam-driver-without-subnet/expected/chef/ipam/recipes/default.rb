@@ -11,19 +11,22 @@ end
 
 docker_network 'overlay'
 
-if node['ipam']['containers']['app']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['ipam']['containers']
+
+if containers['app']['enabled']
   docker_image 'app' do
-    repo node['ipam']['containers']['app']['repo']
-    tag node['ipam']['containers']['app']['tag']
+    repo containers['app']['repo']
+    tag containers['app']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[app]', :immediately
   end
 
   docker_container 'app' do
-    repo node['ipam']['containers']['app']['repo']
-    tag node['ipam']['containers']['app']['tag']
-    env(node['ipam']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['app']['repo']
+    tag containers['app']['tag']
+    env(containers['app']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'overlay'
     oom_score_adj 0
   end

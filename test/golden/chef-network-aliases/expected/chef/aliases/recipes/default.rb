@@ -11,19 +11,22 @@ end
 
 docker_network 'backend'
 
-if node['aliases']['containers']['api']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['aliases']['containers']
+
+if containers['api']['enabled']
   docker_image 'api' do
-    repo node['aliases']['containers']['api']['repo']
-    tag node['aliases']['containers']['api']['tag']
+    repo containers['api']['repo']
+    tag containers['api']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[api]', :immediately
   end
 
   docker_container 'api' do
-    repo node['aliases']['containers']['api']['repo']
-    tag node['aliases']['containers']['api']['tag']
-    env(node['aliases']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['api']['repo']
+    tag containers['api']['tag']
+    env(containers['api']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'backend'
     network_aliases ['api.internal']
     oom_score_adj 0

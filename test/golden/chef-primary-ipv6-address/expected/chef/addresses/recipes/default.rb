@@ -14,19 +14,22 @@ docker_network 'backend' do
   enable_ipv6 true
 end
 
-if node['addresses']['containers']['api']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['addresses']['containers']
+
+if containers['api']['enabled']
   docker_image 'api' do
-    repo node['addresses']['containers']['api']['repo']
-    tag node['addresses']['containers']['api']['tag']
+    repo containers['api']['repo']
+    tag containers['api']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[api]', :immediately
   end
 
   docker_container 'api' do
-    repo node['addresses']['containers']['api']['repo']
-    tag node['addresses']['containers']['api']['tag']
-    env(node['addresses']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['api']['repo']
+    tag containers['api']['tag']
+    env(containers['api']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'backend'
     ip_address '172.31.0.10'
     oom_score_adj 0

@@ -15,19 +15,22 @@ docker_network 'backend' do
   subnet '172.30.0.0/24'
 end
 
-if node['secondary']['containers']['api']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['secondary']['containers']
+
+if containers['api']['enabled']
   docker_image 'api' do
-    repo node['secondary']['containers']['api']['repo']
-    tag node['secondary']['containers']['api']['tag']
+    repo containers['api']['repo']
+    tag containers['api']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[api]', :immediately
   end
 
   docker_container 'api' do
-    repo node['secondary']['containers']['api']['repo']
-    tag node['secondary']['containers']['api']['tag']
-    env(node['secondary']['containers']['api']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['api']['repo']
+    tag containers['api']['tag']
+    env(containers['api']['env'].map { |name, value| "#{name}=#{value}" })
     network_mode 'frontend'
     oom_score_adj 0
   end

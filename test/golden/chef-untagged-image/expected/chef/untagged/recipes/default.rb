@@ -9,19 +9,22 @@ docker_service 'default' do
   action [:create, :start]
 end
 
-if node['untagged']['containers']['web']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['untagged']['containers']
+
+if containers['web']['enabled']
   docker_image 'web' do
-    repo node['untagged']['containers']['web']['repo']
-    tag node['untagged']['containers']['web']['tag']
+    repo containers['web']['repo']
+    tag containers['web']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[web]', :immediately
   end
 
   docker_container 'web' do
-    repo node['untagged']['containers']['web']['repo']
-    tag node['untagged']['containers']['web']['tag']
-    env(node['untagged']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['web']['repo']
+    tag containers['web']['tag']
+    env(containers['web']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

@@ -16,19 +16,22 @@ docker_registry 'https://index.docker.io/v1/' do
   sensitive true
 end
 
-if node['hublogin']['containers']['app']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['hublogin']['containers']
+
+if containers['app']['enabled']
   docker_image 'app' do
-    repo node['hublogin']['containers']['app']['repo']
-    tag node['hublogin']['containers']['app']['tag']
+    repo containers['app']['repo']
+    tag containers['app']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[app]', :immediately
   end
 
   docker_container 'app' do
-    repo node['hublogin']['containers']['app']['repo']
-    tag node['hublogin']['containers']['app']['tag']
-    env(node['hublogin']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['app']['repo']
+    tag containers['app']['tag']
+    env(containers['app']['env'].map { |name, value| "#{name}=#{value}" })
     oom_score_adj 0
   end
 end

@@ -9,19 +9,22 @@ docker_service 'default' do
   action [:create, :start]
 end
 
-if node['codeit']['containers']['code.it']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['codeit']['containers']
+
+if containers['code.it']['enabled']
   docker_image 'code.it' do
-    repo node['codeit']['containers']['code.it']['repo']
-    tag node['codeit']['containers']['code.it']['tag']
+    repo containers['code.it']['repo']
+    tag containers['code.it']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[code.it]', :immediately
   end
 
   docker_container 'code.it' do
-    repo node['codeit']['containers']['code.it']['repo']
-    tag node['codeit']['containers']['code.it']['tag']
-    env(node['codeit']['containers']['code.it']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['code.it']['repo']
+    tag containers['code.it']['tag']
+    env(containers['code.it']['env'].map { |name, value| "#{name}=#{value}" })
     command ['node', '/srv/app.js']
     port ['80:8000']
     volumes ['/var/log/code.it:/var/log/code.it']

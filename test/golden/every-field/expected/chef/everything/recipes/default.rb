@@ -36,19 +36,22 @@ docker_volume 'data' do
   opts('type' => 'none', 'o' => 'bind', 'device' => '/srv/everything/data')
 end
 
-if node['everything']['containers']['app']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['everything']['containers']
+
+if containers['app']['enabled']
   docker_image 'app' do
-    repo node['everything']['containers']['app']['repo']
-    tag node['everything']['containers']['app']['tag']
+    repo containers['app']['repo']
+    tag containers['app']['tag']
     action :pull
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[app]', :immediately
   end
 
   docker_container 'app' do
-    repo node['everything']['containers']['app']['repo']
-    tag node['everything']['containers']['app']['tag']
-    env(node['everything']['containers']['app']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['app']['repo']
+    tag containers['app']['tag']
+    env(containers['app']['env'].map { |name, value| "#{name}=#{value}" })
     command ['/usr/local/bin/app', '--config', '/etc/app/app.toml', '--listen', ':8080']
     entrypoint ['/usr/bin/tini', '--']
     env_file ['/etc/everything/app.env']
@@ -133,24 +136,24 @@ if node['everything']['containers']['app']['enabled']
   end
 end
 
-if node['everything']['containers']['sidecar']['enabled']
+if containers['sidecar']['enabled']
   docker_image 'sidecar' do
-    repo node['everything']['containers']['sidecar']['repo']
-    tag node['everything']['containers']['sidecar']['tag']
+    repo containers['sidecar']['repo']
+    tag containers['sidecar']['tag']
     action :pull
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[sidecar]', :immediately
   end
 
   docker_container 'sidecar' do
-    repo node['everything']['containers']['sidecar']['repo']
-    tag node['everything']['containers']['sidecar']['tag']
+    repo containers['sidecar']['repo']
+    tag containers['sidecar']['tag']
     # Secrets are read when the container converges and never written to a file.
     env(lazy do
       secrets = {
         'API_KEY' => node['everything']['secrets']['api_key'],
       }
-      variables = node['everything']['containers']['sidecar']['env'].to_h.merge(secrets)
+      variables = containers['sidecar']['env'].to_h.merge(secrets)
       variables.map { |name, value| "#{name}=#{value}" }
     end)
     command ['sh', '-c', 'while true; do date; sleep 60; done']
@@ -166,19 +169,19 @@ if node['everything']['containers']['sidecar']['enabled']
   end
 end
 
-if node['everything']['containers']['host-agent']['enabled']
+if containers['host-agent']['enabled']
   docker_image 'host-agent' do
-    repo node['everything']['containers']['host-agent']['repo']
-    tag node['everything']['containers']['host-agent']['tag']
+    repo containers['host-agent']['repo']
+    tag containers['host-agent']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[host-agent]', :immediately
   end
 
   docker_container 'host-agent' do
-    repo node['everything']['containers']['host-agent']['repo']
-    tag node['everything']['containers']['host-agent']['tag']
-    env(node['everything']['containers']['host-agent']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['host-agent']['repo']
+    tag containers['host-agent']['tag']
+    env(containers['host-agent']['env'].map { |name, value| "#{name}=#{value}" })
     volumes ['/:/host:ro']
     network_mode 'host'
     restart_policy 'unless-stopped'

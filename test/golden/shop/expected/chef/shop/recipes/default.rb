@@ -28,24 +28,27 @@ docker_volume 'pgdata' do
   driver 'local'
 end
 
-if node['shop']['containers']['db']['enabled']
+# Each container's switch, image and environment (attributes/default.rb).
+containers = node['shop']['containers']
+
+if containers['db']['enabled']
   docker_image 'db' do
-    repo node['shop']['containers']['db']['repo']
-    tag node['shop']['containers']['db']['tag']
+    repo containers['db']['repo']
+    tag containers['db']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[db]', :immediately
   end
 
   docker_container 'db' do
-    repo node['shop']['containers']['db']['repo']
-    tag node['shop']['containers']['db']['tag']
+    repo containers['db']['repo']
+    tag containers['db']['tag']
     # Secrets are read when the container converges and never written to a file.
     env(lazy do
       secrets = {
         'POSTGRES_PASSWORD' => data_bag_item('shop', 'secrets')['db_password'],
       }
-      variables = node['shop']['containers']['db']['env'].to_h.merge(secrets)
+      variables = containers['db']['env'].to_h.merge(secrets)
       variables.map { |name, value| "#{name}=#{value}" }
     end)
     volumes ['pgdata:/var/lib/postgresql/data']
@@ -64,24 +67,24 @@ if node['shop']['containers']['db']['enabled']
   end
 end
 
-if node['shop']['containers']['api']['enabled']
+if containers['api']['enabled']
   docker_image 'api' do
-    repo node['shop']['containers']['api']['repo']
-    tag node['shop']['containers']['api']['tag']
+    repo containers['api']['repo']
+    tag containers['api']['tag']
     action :pull
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[api]', :immediately
   end
 
   docker_container 'api' do
-    repo node['shop']['containers']['api']['repo']
-    tag node['shop']['containers']['api']['tag']
+    repo containers['api']['repo']
+    tag containers['api']['tag']
     # Secrets are read when the container converges and never written to a file.
     env(lazy do
       secrets = {
         'DATABASE_PASSWORD' => data_bag_item('shop', 'secrets')['db_password'],
       }
-      variables = node['shop']['containers']['api']['env'].to_h.merge(secrets)
+      variables = containers['api']['env'].to_h.merge(secrets)
       variables.map { |name, value| "#{name}=#{value}" }
     end)
     command ['bundle', 'exec', 'puma', '-C', 'config/puma.rb']
@@ -115,19 +118,19 @@ if node['shop']['containers']['api']['enabled']
   end
 end
 
-if node['shop']['containers']['web']['enabled']
+if containers['web']['enabled']
   docker_image 'web' do
-    repo node['shop']['containers']['web']['repo']
-    tag node['shop']['containers']['web']['tag']
+    repo containers['web']['repo']
+    tag containers['web']['tag']
     action :pull_if_missing
     # A new image replaces the running container.
     notifies :redeploy, 'docker_container[web]', :immediately
   end
 
   docker_container 'web' do
-    repo node['shop']['containers']['web']['repo']
-    tag node['shop']['containers']['web']['tag']
-    env(node['shop']['containers']['web']['env'].map { |name, value| "#{name}=#{value}" })
+    repo containers['web']['repo']
+    tag containers['web']['tag']
+    env(containers['web']['env'].map { |name, value| "#{name}=#{value}" })
     port ['80:80', '443:443']
     volumes ['/etc/shop/nginx.conf:/etc/nginx/nginx.conf:ro', '/etc/ssl/shop:/etc/ssl/shop:ro']
     network_mode 'frontend'

@@ -1,3 +1,4 @@
+import { chefTarget } from './chef/index.js';
 import { dockerCliTarget } from './docker-cli/index.js';
 import type { Target } from './types.js';
 
@@ -5,7 +6,7 @@ import type { Target } from './types.js';
  * Every generation target, in the order `berth generate` runs them. Adding a target is a
  * folder under generators/, templates under templates/, and one line here.
  */
-export const targets: Target[] = [dockerCliTarget];
+export const targets: Target[] = [chefTarget, dockerCliTarget];
 
 export function findTarget(name: string): Target | undefined {
   return targets.find((target) => target.name === name);

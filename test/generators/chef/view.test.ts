@@ -11,7 +11,7 @@ import type { PortMapping } from '../../../model/types.js';
 
 /** A model from the `containers:` (and anything else) of a berth file written inline. */
 const model = (body: string) =>
-  modelFromText('berth.yaml', `name: demo\nversion: 1.0.0\nauthor: acme\n${body}`);
+  modelFromText('berth.yaml', `name: demo\nversion: 1.0.0\nauthor: acme\n${body}`).model;
 
 const view = (body: string) => cookbookView(model(body)).view;
 

@@ -78,7 +78,7 @@ if containers['app']['enabled']
       '/srv/everything/uploads:/uploads',
       'legacy:/legacy:ro',
     ]
-    tmpfs('/run' => '', '/tmp' => 'size=64m,mode=1777', '/scratch' => 'size=33554432,mode=3361')
+    tmpfs('/run' => '', '/tmp' => 'size=64m,mode=1777', '/scratch' => 'size=33554432,mode=1777')
     network_mode 'edge'
     network_aliases ['app.edge']
     ip_address '10.20.0.10'

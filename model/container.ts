@@ -56,63 +56,65 @@ export function normalizeContainer(
   declared: Declared,
 ): Container | undefined {
   const path: YamlPath = ['containers', name];
-  const at = (field: string): YamlPath => [...path, field];
+  const at = (field: string): YamlPath => path.concat(field);
   const fieldPaths = Object.fromEntries(Object.keys(spec).map((field) => [field, at(field)]));
 
   const image = context.parse(at('image'), () => parseImageReference(spec.image));
   if (!image) return undefined;
   const fields = new FieldReader(context, spec, path);
 
+  // Every field is set, to undefined when absent, so that all containers share one object
+  // shape: a model of 100,000 containers stays compact and fast to read.
   const container: Container = {
     name,
     image,
     imageKey: canonicalImage(image),
     pullPolicy: spec.pull_policy ?? 'missing',
-    ...optional('command', fields.argv('command')),
-    ...optional('entrypoint', fields.argv('entrypoint')),
+    command: fields.argv('command'),
+    entrypoint: fields.argv('entrypoint'),
     environment: fields.environment(declared.secrets),
     envFiles: fields
       .list('env_file')
-      .map((file, i) => absolutePath(context, file, [...at('env_file'), i])),
+      .map((file, i) => absolutePath(context, file, at('env_file').concat(i))),
     ports: fields.ports(),
     expose: fields.expose(),
     mounts: fields.mounts(declared.volumes),
     tmpfs: fields.tmpfs(),
-    ...optional('restart', fields.restart()),
-    ...optional('healthcheck', fields.healthcheck()),
+    restart: fields.restart(),
+    healthcheck: fields.healthcheck(),
     labels: fields.keyValues('labels'),
-    ...optional('user', spec.user),
-    ...optional('workingDir', spec.working_dir),
-    ...optional('hostname', spec.hostname),
-    ...optional('domainname', spec.domainname),
+    user: spec.user,
+    workingDir: spec.working_dir,
+    hostname: spec.hostname,
+    domainname: spec.domainname,
     networks: fields.networks(declared.networks),
-    ...optional('networkMode', spec.network_mode),
+    networkMode: spec.network_mode,
     dns: fields.list('dns'),
     dnsSearch: fields.list('dns_search'),
     extraHosts: fields.extraHosts(),
-    capAdd: (spec.cap_add ?? []).map(capability),
-    capDrop: (spec.cap_drop ?? []).map(capability),
+    capAdd: spec.cap_add ? spec.cap_add.map(capability) : none,
+    capDrop: spec.cap_drop ? spec.cap_drop.map(capability) : none,
     privileged: spec.privileged === true,
     readOnly: spec.read_only === true,
-    securityOpt: spec.security_opt ?? [],
+    securityOpt: spec.security_opt ?? none,
     devices: fields.devices(),
-    ...optional('pid', spec.pid),
-    ...optional('ipc', spec.ipc),
-    ...optional('usernsMode', spec.userns_mode),
-    ...optional('memoryBytes', fields.size('mem_limit')),
-    ...optional('memorySwapBytes', spec.memswap_limit === -1 ? -1 : fields.size('memswap_limit')),
-    ...optional('memoryReservationBytes', fields.size('mem_reservation')),
-    ...optional('shmSizeBytes', fields.size('shm_size')),
-    ...optional('cpus', spec.cpus === undefined ? undefined : Number(spec.cpus)),
-    ...optional('cpuShares', spec.cpu_shares),
-    ...optional('cpuset', spec.cpuset),
-    ...optional('pidsLimit', spec.pids_limit),
-    ...optional('logging', fields.logging()),
-    ...optional('stopSignal', spec.stop_signal),
-    ...optional('stopGracePeriodMs', fields.duration(['stop_grace_period'])),
+    pid: spec.pid,
+    ipc: spec.ipc,
+    usernsMode: spec.userns_mode,
+    memoryBytes: fields.size('mem_limit'),
+    memorySwapBytes: spec.memswap_limit === -1 ? -1 : fields.size('memswap_limit'),
+    memoryReservationBytes: fields.size('mem_reservation'),
+    shmSizeBytes: fields.size('shm_size'),
+    cpus: spec.cpus === undefined ? undefined : Number(spec.cpus),
+    cpuShares: spec.cpu_shares,
+    cpuset: spec.cpuset,
+    pidsLimit: spec.pids_limit,
+    logging: fields.logging(),
+    stopSignal: spec.stop_signal,
+    stopGracePeriodMs: fields.duration(['stop_grace_period']),
     ulimits: fields.ulimits(),
     sysctls: fields.keyValues('sysctls'),
-    ...optional('init', spec.init),
+    init: spec.init,
     tty: spec.tty === true,
     stdinOpen: spec.stdin_open === true,
     dependsOn: fields.dependsOn(name, declared.containers),
@@ -126,22 +128,25 @@ export function normalizeContainer(
   return container;
 }
 
-/** `{ key: value }` when the value is defined, `{}` otherwise: keeps absent fields absent. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
 const capability = (name: string) => name.toUpperCase().replace(/^CAP_/, '');
+
+/**
+ * The one empty list every absent list field shares: most containers leave most lists empty,
+ * and a model of 100,000 containers should not hold a million empty arrays. Frozen, so that a
+ * generator that tried to add to it would fail loudly instead of changing every container.
+ */
+const none: never[] = Object.freeze([]) as unknown as never[];
 
 function absolutePath(context: NormalizeContext, file: string, path: YamlPath): string {
   return context.parse(path, () => absoluteSource(file)) ?? file;
 }
 
 function passThrough(values: Record<string, unknown> | undefined, path: YamlPath): PassThrough[] {
+  if (!values) return none;
   return Object.entries(values ?? {}).map(([name, value]) => ({
     name,
     value,
-    path: [...path, name],
+    path: path.concat(name),
   }));
 }
 
@@ -154,7 +159,7 @@ class FieldReader {
   ) {}
 
   private at(...segments: (string | number)[]): YamlPath {
-    return [...this.path, ...segments];
+    return this.path.concat(segments);
   }
 
   private report(path: YamlPath, problem: string, valueHint: string): void {
@@ -164,7 +169,7 @@ class FieldReader {
 
   list(field: string): string[] {
     const value = this.spec[field];
-    if (value === undefined) return [];
+    if (value === undefined) return none;
     return Array.isArray(value) ? value : [value];
   }
 
@@ -194,7 +199,7 @@ class FieldReader {
 
   environment(secrets: Set<string>): EnvironmentVariable[] {
     const value = this.spec.environment;
-    if (value === undefined) return [];
+    if (value === undefined) return none;
     const entries: [string, unknown, YamlPath][] = Array.isArray(value)
       ? value.map((item: string, i) => {
           const [name, rest] = splitOnce(item, '=');
@@ -226,13 +231,13 @@ class FieldReader {
         section: 'secrets',
         suggestion: guess ? ` (or did you mean "${guess}"?)` : '',
       },
-      [...path, 'secret'],
+      path.concat('secret'),
     );
   }
 
   keyValues(field: string): KeyValue[] {
     const value = this.spec[field];
-    if (value === undefined) return [];
+    if (value === undefined) return none;
     if (Array.isArray(value)) {
       return value.map((item: string, i) => {
         const [name, rest] = splitOnce(item, '=');
@@ -246,6 +251,7 @@ class FieldReader {
   }
 
   ports(): PortMapping[] {
+    if (this.spec.ports === undefined) return none;
     return (this.spec.ports ?? []).flatMap((port: unknown, i: number) => {
       const path = this.at('ports', i);
       const parsed = this.context.parse(path, () => {
@@ -269,6 +275,7 @@ class FieldReader {
   }
 
   expose(): Container['expose'] {
+    if (this.spec.expose === undefined) return none;
     return (this.spec.expose ?? []).flatMap((entry: string | number, i: number) => {
       const path = this.at('expose', i);
       const parsed = this.context.parse(path, () => {
@@ -280,6 +287,7 @@ class FieldReader {
   }
 
   mounts(volumes: Set<string>): Mount[] {
+    if (this.spec.volumes === undefined) return none;
     return (this.spec.volumes ?? []).flatMap((entry: unknown, i: number) => {
       const path = this.at('volumes', i);
       if (typeof entry === 'object' && (entry as { type: string }).type === 'tmpfs') return [];
@@ -297,6 +305,7 @@ class FieldReader {
   }
 
   tmpfs(): Tmpfs[] {
+    if (this.spec.tmpfs === undefined && this.spec.volumes === undefined) return none;
     const short = this.list('tmpfs').flatMap((entry, i) => {
       const path = Array.isArray(this.spec.tmpfs) ? this.at('tmpfs', i) : this.at('tmpfs');
       const [target, options] = splitOnce(entry, ':');
@@ -307,7 +316,7 @@ class FieldReader {
       if (typeof entry !== 'object' || entry.type !== 'tmpfs') return [];
       const path = this.at('volumes', i);
       const target = this.context.parse(path, () => absoluteTarget(entry.target));
-      const options = this.tmpfsOptions(entry.tmpfs ?? {}, [...path, 'tmpfs']);
+      const options = this.tmpfsOptions(entry.tmpfs ?? {}, path.concat('tmpfs'));
       return target ? [{ target, ...(options ? { options } : {}), path }] : [];
     });
     return [...short, ...long];
@@ -321,11 +330,11 @@ class FieldReader {
   private tmpfsOptions(tmpfs: { size?: unknown; mode?: unknown }, path: YamlPath): string {
     const options: string[] = [];
     if (tmpfs.size !== undefined) {
-      const bytes = this.context.parse([...path, 'size'], () => parseSize(tmpfs.size as string));
+      const bytes = this.context.parse(path.concat('size'), () => parseSize(tmpfs.size as string));
       if (bytes !== undefined) options.push(`size=${bytes}`);
     }
     if (tmpfs.mode !== undefined) {
-      const modePath = [...path, 'mode'];
+      const modePath = path.concat('mode');
       const digits = this.context.text(tmpfs.mode, modePath).replace(/^0o?/, '');
       if (/^[0-7]{1,4}$/.test(digits)) options.push(`mode=${digits}`);
       else
@@ -354,7 +363,7 @@ class FieldReader {
     const check: Healthcheck = { disabled, path };
 
     if (!disabled && test !== undefined) {
-      const parsed = this.healthTest(test, [...path, 'test']);
+      const parsed = this.healthTest(test, path.concat('test'));
       if (parsed) check.test = parsed;
     }
     const interval = this.duration(['healthcheck', 'interval']);
@@ -382,7 +391,7 @@ class FieldReader {
 
   networks(declared: Set<string>): NetworkAttachment[] {
     const value = this.spec.networks;
-    if (value === undefined) return [];
+    if (value === undefined) return none;
     const entries: [string, any, YamlPath][] = Array.isArray(value)
       ? value.map((name: string, i) => [name, null, this.at('networks', i)])
       : Object.entries(value).map(([name, v]) => [name, v, this.at('networks', name)]);
@@ -414,7 +423,7 @@ class FieldReader {
 
   extraHosts(): ExtraHost[] {
     const value = this.spec.extra_hosts;
-    if (value === undefined) return [];
+    if (value === undefined) return none;
     if (!Array.isArray(value)) {
       return Object.entries(value).map(([host, ip]) => ({
         host,
@@ -435,6 +444,7 @@ class FieldReader {
   }
 
   devices(): Device[] {
+    if (this.spec.devices === undefined) return none;
     return (this.spec.devices ?? []).map((entry: string, i: number) => {
       const [host, container = host, permissions = 'rwm'] = entry.split(':');
       return { host: host!, container, permissions, path: this.at('devices', i) };
@@ -446,13 +456,14 @@ class FieldReader {
     if (value === undefined) return undefined;
     const path = this.at('logging');
     const options = Object.entries(value.options ?? {}).map(([name, v]) => {
-      const optionPath = [...path, 'options', name];
+      const optionPath = path.concat('options', name);
       return { name, value: this.context.text(v, optionPath), path: optionPath };
     });
     return { driver: value.driver, options, path };
   }
 
   ulimits(): Ulimit[] {
+    if (this.spec.ulimits === undefined) return none;
     return Object.entries(this.spec.ulimits ?? {}).map(([name, value]: [string, any]) => ({
       name,
       soft: typeof value === 'number' ? value : value.soft,
@@ -463,7 +474,7 @@ class FieldReader {
 
   dependsOn(self: string, containers: Set<string>): Dependency[] {
     const value = this.spec.depends_on;
-    if (value === undefined) return [];
+    if (value === undefined) return none;
     const entries: [string, any, YamlPath][] = Array.isArray(value)
       ? value.map((name: string, i) => [name, {}, this.at('depends_on', i)])
       : Object.entries(value).map(([name, v]) => [name, v, this.at('depends_on', name)]);
@@ -512,7 +523,7 @@ function checkConflicts(
   container: Container,
   spec: ContainerSpec,
 ): void {
-  const at = (field: string): YamlPath => [...container.path, field];
+  const at = (field: string): YamlPath => container.path.concat(field);
   const conflict = (field: string, problem: string, conflictHint: string) =>
     context.report(
       'BERTH-SPEC-CONFLICT',

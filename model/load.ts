@@ -37,10 +37,40 @@ export function loadFile(file: string): LoadedDocument {
 }
 
 export function loadText(file: string, text: string): LoadedDocument {
-  if (text.trim() === '') fail('BERTH-YAML-EMPTY', {}, { file, line: 1, column: 1 });
+  if (!/\S/.test(text)) fail('BERTH-YAML-EMPTY', {}, { file, line: 1, column: 1 });
 
-  const frames: { start: number; children: SourceNode[] }[] = [{ start: 0, children: [] }];
+  // Numbers and booleans are usually written the way JavaScript prints them back (`8000`,
+  // `true`). The first parse notes whether any is not (`1.10`, `0x1F`, `True`); only then is a
+  // scalar's source text looked up through the position tree.
+  const starts: number[] = [];
+  let canonical = true;
   const value = parse(file, text, (event, state) => {
+    if (event === 'open') {
+      starts.push(state.position);
+      return;
+    }
+    const start = starts.pop()!;
+    const result = state.result;
+    if (canonical && (typeof result === 'number' || typeof result === 'boolean')) {
+      canonical = scalarText(text, skipBlank(text, start), state.position) === String(result);
+    }
+  });
+  if (value === undefined || value === null) {
+    fail('BERTH-YAML-EMPTY', {}, { file, line: 1, column: 1 });
+  }
+  checkExpansion(file, text, value);
+
+  // Positions are needed only to report a problem, so the tree of positions is built by a
+  // second parse the first time one is asked for: a valid file never pays for it.
+  let root: SourceNode | undefined;
+  const tree = () => (root ??= positionTree(file, text));
+  return makeDocument(file, text, value, tree, canonical);
+}
+
+/** Parses again with js-yaml's listener, recording where every node starts and ends. */
+function positionTree(file: string, text: string): SourceNode {
+  const frames: { start: number; children: SourceNode[] }[] = [{ start: 0, children: [] }];
+  parse(file, text, (event, state) => {
     if (event === 'open') {
       frames.push({ start: state.position, children: [] });
       return;
@@ -55,14 +85,7 @@ export function loadText(file: string, text: string): LoadedDocument {
     };
     frames[frames.length - 1]!.children.push(collapse(node));
   });
-
-  if (value === undefined || value === null) {
-    fail('BERTH-YAML-EMPTY', {}, { file, line: 1, column: 1 });
-  }
-  checkExpansion(file, value);
-
-  const root = frames[0]!.children[0]!;
-  return makeDocument(file, text, value, root);
+  return frames[0]!.children[0]!;
 }
 
 type ListenerState = { position: number; kind: string | null; result: unknown };
@@ -70,7 +93,7 @@ type ListenerState = { position: number; kind: string | null; result: unknown };
 function parse(
   file: string,
   text: string,
-  listener: (event: 'open' | 'close', state: ListenerState) => void,
+  listener?: (event: 'open' | 'close', state: ListenerState) => void,
 ): unknown {
   try {
     return yaml.load(text, {
@@ -144,7 +167,9 @@ function countDocuments(text: string): number {
  * the aliased objects rather than copying them, but every walk over the value would expand
  * them, so the expanded size is computed once, memoized per object, and bounded.
  */
-function checkExpansion(file: string, value: unknown): void {
+function checkExpansion(file: string, text: string, value: unknown): void {
+  // Without a `*` there is no alias, and nothing can expand.
+  if (!text.includes('*')) return;
   const sizes = new Map<object, number>();
   const size = (node: unknown): number => {
     if (node === null || typeof node !== 'object') return 1;
@@ -180,9 +205,16 @@ function collapse(node: SourceNode): SourceNode {
   return node;
 }
 
-function makeDocument(file: string, text: string, value: unknown, root: SourceNode) {
-  const lines = new LineIndex(text);
+function makeDocument(
+  file: string,
+  text: string,
+  value: unknown,
+  tree: () => SourceNode,
+  canonicalScalars: boolean,
+) {
+  let lineIndex: LineIndex | undefined;
   const at = (offset: number) => {
+    const lines = (lineIndex ??= new LineIndex(text));
     const position = lines.position(offset);
     return { line: position.line, column: position.column };
   };
@@ -191,24 +223,40 @@ function makeDocument(file: string, text: string, value: unknown, root: SourceNo
     file,
     text,
     value,
-    locate: (path) => at(findNode(root, path).start),
+    locate: (path) => at(findNode(tree(), path).start),
     locateKey: (path) => {
+      const root = tree();
       const parent = findNode(root, path.slice(0, -1));
       const last = path[path.length - 1];
       const entry = typeof last === 'string' ? entriesOf(parent).get(last) : undefined;
       return at((entry?.key ?? findNode(root, path)).start);
     },
     rawScalar: (path) => {
+      if (canonicalScalars) {
+        const scalar = valueAt(value, path);
+        return scalar !== null && typeof scalar !== 'object' ? String(scalar) : undefined;
+      }
+      const root = tree();
       const node = findNode(root, path);
       if (node.kind !== 'scalar' || !pathReaches(root, path)) return undefined;
-      // An anchor or tag written before the scalar is not part of its text.
-      return text
-        .slice(node.start, node.end)
-        .replace(/^(?:[&!]\S*\s+)+/, '')
-        .trimEnd();
+      return scalarText(text, node.start, node.end);
     },
   };
   return document;
+}
+
+/** A scalar's source text, without an anchor or tag written before it. */
+function scalarText(text: string, start: number, end: number): string {
+  return text
+    .slice(start, end)
+    .replace(/^(?:[&!]\S*\s+)+/, '')
+    .trimEnd();
+}
+
+function valueAt(root: unknown, path: YamlPath): unknown {
+  let value = root;
+  for (const segment of path) value = (value as Record<string | number, unknown> | null)?.[segment];
+  return value;
 }
 
 function pathReaches(root: SourceNode, path: YamlPath): boolean {

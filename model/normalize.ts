@@ -149,7 +149,7 @@ function keyValues(map: Spec | undefined, path: YamlPath): KeyValue[] {
   return Object.entries(map ?? {}).map(([name, value]) => ({
     name,
     value: String(value),
-    path: [...path, name],
+    path: path.concat(name),
   }));
 }
 
@@ -180,7 +180,7 @@ function normalizeNetworks(context: NormalizeContext, networks: Spec): Network[]
       ...(network?.ipam?.driver ? { ipamDriver: network.ipam.driver } : {}),
       internal: network?.internal === true,
       enableIpv6: network?.enable_ipv6 === true,
-      options: keyValues(network?.driver_opts, [...path, 'driver_opts']),
+      options: keyValues(network?.driver_opts, path.concat('driver_opts')),
       external,
       path,
     };

@@ -7,24 +7,35 @@ import type { YamlPath } from './types.js';
  * not characters and cannot be written as UTF-8). Keys are checked as well as values.
  */
 export function checkStrings(context: NormalizeContext, root: unknown): void {
-  const stack: { value: unknown; path: YamlPath }[] = [{ value: root, path: [] }];
+  // The path is one array, pushed and popped, and copied only when a problem is reported:
+  // this walk visits every value of files with 100,000 containers.
+  const path: (string | number)[] = [];
   const seen = new Set<object>();
 
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+  const visit = (value: unknown) => {
     if (typeof value === 'string') {
-      checkOne(context, value, path);
-      continue;
+      if (unsafeCharacter(value)) checkOne(context, value, [...path]);
+      return;
     }
-    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
 
-    for (const [key, child] of Object.entries(value)) {
-      const segment = Array.isArray(value) ? Number(key) : key;
-      if (!Array.isArray(value)) checkOne(context, key, [...path, key], true);
-      stack.push({ value: child, path: [...path, segment] });
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        path.push(index);
+        visit(item);
+        path.pop();
+      });
+      return;
     }
-  }
+    for (const key in value) {
+      path.push(key);
+      if (unsafeCharacter(key)) checkOne(context, key, [...path], true);
+      visit((value as Record<string, unknown>)[key]);
+      path.pop();
+    }
+  };
+  visit(root);
 }
 
 function checkOne(context: NormalizeContext, text: string, path: YamlPath, isKey = false): void {

@@ -23,7 +23,8 @@ export function renderSupportMatrix(targets: Target[], detailed: boolean): strin
   const header = `| field | ${targets.map((t) => t.name).join(' | ')} |`;
   const rule = `|---|${targets.map(() => '---').join('|')}|`;
   const rows = containerFields().map(
-    (field) => `| \`${field}\` | ${targets.map((t) => cell(t.fields[field], detailed)).join(' | ')} |`,
+    (field) =>
+      `| \`${field}\` | ${targets.map((t) => cell(t.fields[field], detailed)).join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
 }

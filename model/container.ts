@@ -19,6 +19,7 @@ import type {
   YamlPath,
 } from './types.js';
 import {
+  absoluteOnNode,
   absoluteSource,
   absoluteTarget,
   canonicalImage,
@@ -138,7 +139,7 @@ const capability = (name: string) => name.toUpperCase().replace(/^CAP_/, '');
 const none: never[] = Object.freeze([]) as unknown as never[];
 
 function absolutePath(context: NormalizeContext, file: string, path: YamlPath): string {
-  return context.parse(path, () => absoluteSource(file)) ?? file;
+  return context.parse(path, () => absoluteOnNode(file)) ?? file;
 }
 
 function passThrough(values: Record<string, unknown> | undefined, path: YamlPath): PassThrough[] {

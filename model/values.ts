@@ -190,7 +190,26 @@ export function parseMountString(text: string): ParsedMount {
 
 export const isPathLike = (source: string) => /^[/.~]/.test(source);
 
+/**
+ * Docker's `-v`, the Chef cookbook's `volumes` and the Puppet module's `volumes` all write a
+ * mount as SOURCE:TARGET[:MODE], so a path holding ":" cannot be said to any of them.
+ */
+function noColon(path: string): string {
+  if (path.includes(':')) {
+    invalid(
+      `the path "${path}" contains ":", which separates the parts of a mount`,
+      'rename the path, or mount a folder above it',
+    );
+  }
+  return path;
+}
+
 export function absoluteSource(source: string): string {
+  return absoluteOnNode(noColon(source));
+}
+
+/** A path on the node: absolute, since a berth file has no working directory there. */
+export function absoluteOnNode(source: string): string {
   if (!source.startsWith('/')) {
     invalid(
       `the host path "${source}" is relative`,
@@ -201,6 +220,7 @@ export function absoluteSource(source: string): string {
 }
 
 export function absoluteTarget(target: string): string {
+  noColon(target);
   if (!target.startsWith('/'))
     invalid(`the container path "${target}" is relative`, 'start it with /');
   return target;

@@ -152,10 +152,12 @@ describe('a run killed at any moment', () => {
     const die = () => {
       if (count++ === step) throw Object.assign(new Error('killed'), { code: undefined });
     };
-    vi.mocked(fs.writeFileSync).mockImplementation((...args: Parameters<typeof fs.writeFileSync>) => {
-      die();
-      return fsReal.writeFileSync(...args);
-    });
+    vi.mocked(fs.writeFileSync).mockImplementation(
+      (...args: Parameters<typeof fs.writeFileSync>) => {
+        die();
+        return fsReal.writeFileSync(...args);
+      },
+    );
     vi.mocked(fs.renameSync).mockImplementation((...args: Parameters<typeof fs.renameSync>) => {
       die();
       return fsReal.renameSync(...args);

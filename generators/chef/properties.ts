@@ -38,20 +38,8 @@ function mountString(mount: Mount): string {
   return `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`;
 }
 
-const volumes: Mapper = (container, notes) => {
-  const written = container.mounts.filter((mount) => {
-    const paths = mount.type === 'anonymous' ? [mount.target] : [mount.source, mount.target];
-    if (!paths.some((text) => text.includes(':'))) return true;
-    notes.unsupported(
-      mount.path,
-      'the cookbook writes mounts as SOURCE:TARGET, where a path cannot hold ":"; ' +
-        'the mount is left out',
-      'rename the path, or mount its parent directory',
-    );
-    return false;
-  });
-  return when(written.length, 'volumes', () => written.map(mountString));
-};
+const volumes: Mapper = (container) =>
+  when(container.mounts.length, 'volumes', () => container.mounts.map(mountString));
 
 const tmpfs: Mapper = (container) =>
   when(container.tmpfs.length, 'tmpfs', () =>

@@ -331,6 +331,17 @@ export const cases: HostileCase[] = [
     ),
   },
 
+  {
+    name: 'mount path holding a colon',
+    code: 'BERTH-SPEC-VALUE',
+    at: '8:9',
+    setup: input(
+      withContainers(
+        '  web:\n    image: nginx\n    volumes:\n      - {type: bind, source: /a:b, target: /b}\n',
+      ),
+    ),
+  },
+
   // References
   {
     name: 'undeclared named volume',

@@ -12,7 +12,6 @@ const notesOf = (name: string) =>
 
 /** Each golden case made for one of Chef's differences, with the notes it must raise. */
 const expected: Record<string, [string, string][]> = {
-  'chef-colon-in-mount-path': [['BERTH-GEN-UNSUPPORTED', 'containers.app.volumes.0']],
   'chef-depends-condition': [
     ['BERTH-GEN-APPROXIMATE', 'containers.migrate.depends_on.db'],
     ['BERTH-GEN-APPROXIMATE', 'containers.api.depends_on.migrate'],

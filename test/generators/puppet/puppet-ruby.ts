@@ -38,23 +38,33 @@ export function evaluatePuppet(expression: string): unknown {
 const compileScript = `
 require 'puppet_pal'
 require 'json'
-modulepath, hiera_config, work, code = ARGV
-facts = {
-  'os' => { 'family' => 'Debian', 'name' => 'Debian', 'release' => { 'major' => '12' } },
-  'kernel' => 'Linux',
-}
+jobs = JSON.parse(STDIN.read)
+work = ARGV[0]
+def facts
+  {
+    'os' => { 'family' => 'Debian', 'name' => 'Debian', 'release' => { 'major' => '12' } },
+    'kernel' => 'Linux',
+  }
+end
 Puppet.initialize_settings(['--vardir', work + '/var', '--confdir', work + '/conf',
-  '--codedir', work + '/code', '--hiera_config', hiera_config, '--log_level', 'err',
-  '--strict_variables', '--strict', 'error'])
-catalog = Puppet::Pal.in_tmp_environment('berth_test', modulepath: modulepath.split(':'),
-    facts: facts) do |pal|
-  pal.with_catalog_compiler do |c|
-    c.evaluate_string(code)
-    c.compile_additions
-    c.catalog_data_hash
+  '--codedir', work + '/code', '--log_level', 'err', '--strict_variables', '--strict', 'error'])
+results = jobs.map do |job|
+  begin
+    Puppet[:hiera_config] = job['hiera_config']
+    catalog = Puppet::Pal.in_tmp_environment('berth_test', modulepath: job['modulepath'],
+        facts: facts) do |pal|
+      pal.with_catalog_compiler do |c|
+        c.evaluate_string(job['code'])
+        c.compile_additions
+        c.catalog_data_hash
+      end
+    end
+    { 'resources' => catalog['resources'] }
+  rescue StandardError => e
+    { 'error' => e.message }
   end
 end
-STDOUT.write(JSON.generate(catalog))
+STDOUT.write(JSON.generate(results))
 `;
 
 export interface CatalogResource {
@@ -63,23 +73,35 @@ export interface CatalogResource {
   parameters?: Record<string, unknown>;
 }
 
+export interface CompileJob {
+  modulepath: string[];
+  hieraConfig: string;
+  /** Top-level code, e.g. `include codeit`. */
+  code: string;
+}
+
+export type CompileResult = { resources: CatalogResource[] } | { error: string };
+
 /**
- * Compiles a catalog for `code` (e.g. `include codeit`) against the modules in `modulepath`,
- * with strict variables and strict mode, as Puppet 8 defaults to.
+ * Compiles one catalog per job in a single Ruby process, with strict variables and strict mode
+ * as Puppet 8 defaults to. A job that fails to compile returns its error message.
  */
-export function compileCatalog(
-  modulepath: string[],
-  hieraConfig: string,
-  code: string,
-): CatalogResource[] {
+export function compileCatalogs(jobs: CompileJob[]): CompileResult[] {
   const work = mkdtempSync(join(tmpdir(), 'berth-catalog-'));
+  const input = JSON.stringify(
+    jobs.map((job) => ({
+      modulepath: job.modulepath,
+      hiera_config: job.hieraConfig,
+      code: job.code,
+    })),
+  );
   try {
-    const out = execFileSync(
-      'ruby',
-      ['-e', compileScript, modulepath.join(':'), hieraConfig, work, code],
-      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    return (JSON.parse(out) as { resources: CatalogResource[] }).resources;
+    const out = execFileSync('ruby', ['-e', compileScript, work], {
+      input,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return JSON.parse(out) as CompileResult[];
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

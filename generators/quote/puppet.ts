@@ -38,9 +38,16 @@ const shortEscapes: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '
 // What puppet-lint's double_quoted_strings check accepts as a reason for double quotes.
 const lintAcceptedEscape = /\\\$|\\"|\\'|'|\\t|\\s|\\n|\\\\/;
 
-/** The Puppet literal that evaluates to exactly `value`. */
+/**
+ * The Puppet literal that evaluates to exactly `value`. A value with a single quote may read
+ * better double-quoted (`"it's"`); the shorter of the two forms is taken, single on a tie.
+ */
 export function puppetString(value: string): string {
-  return needsDoubleQuotes(value) ? doubleQuoted(value) : singleQuoted(value);
+  if (needsDoubleQuotes(value)) return doubleQuoted(value);
+  const single = singleQuoted(value);
+  if (!value.includes("'")) return single;
+  const double = doubleQuoted(value);
+  return double.length < single.length ? double : single;
 }
 
 function needsDoubleQuotes(value: string): boolean {

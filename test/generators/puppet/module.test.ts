@@ -7,7 +7,8 @@ import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { puppetTarget } from '../../../generators/puppet/index.js';
-import { loadModel } from '../../../model/index.js';
+import { shellJoin } from '../../../generators/quote/shell.js';
+import { loadModel, modelFromText } from '../../../model/index.js';
 import type { Model } from '../../../model/types.js';
 import { goldenCases, goldenRoot } from '../../support/golden.js';
 import { requireTool } from '../../support/toolchain.js';
@@ -32,8 +33,56 @@ interface RenderedCase {
   hasErrors: boolean;
 }
 
-const rendered: RenderedCase[] = goldenCases().map((name) => {
-  const model = loadModel(join(goldenRoot, name, 'berth.yaml'));
+/**
+ * A berth file whose values try every way out of a string: Puppet quotes and interpolation,
+ * Hiera interpolation, shell metacharacters, control characters, lines past 140 columns.
+ */
+const hostileArgv = [
+  'puppet://x/y',
+  "it's",
+  '$HOME',
+  '${x}',
+  'a"b',
+  'back\\slash\\',
+  'tab\tcr\r',
+  '%{facts.os}',
+  '$(reboot)',
+  'long '.repeat(40),
+];
+const hostileEnvironment = {
+  A: '%{facts.os.family}',
+  B: 'line\nbreak\ttab',
+  C: 'rtl\u202e $(reboot) `id` ; rm -rf / \'q\' "dq" \\',
+  D: { secret: 'tok' },
+};
+const hostileHealth = `echo 'it''s' "$HOME" \\ %s`;
+const hostile = yaml.dump({
+  name: 'hostile',
+  version: '1.0.0',
+  author: 'acme',
+  secrets: { tok: {} },
+  containers: {
+    app: {
+      image: 'acme/app:1.0.0',
+      command: hostileArgv,
+      environment: hostileEnvironment,
+      labels: { l: 'cr\rvalue' },
+      working_dir: '/srv/it is',
+      healthcheck: { test: hostileHealth },
+    },
+  },
+});
+
+const sources: [string, () => Model][] = [
+  ...goldenCases().map((name): [string, () => Model] => [
+    name,
+    () => loadModel(join(goldenRoot, name, 'berth.yaml')),
+  ]),
+  ['hostile', () => modelFromText('hostile.yaml', hostile)],
+];
+
+const rendered: RenderedCase[] = sources.map(([name, load]) => {
+  const model = load();
   const result = puppetTarget.render(model);
   const modulepath = join(work, 'cases', name);
   const moduleDir = join(modulepath, model.puppet.moduleName);
@@ -85,6 +134,12 @@ function find(resources: CatalogResource[], type: string, title: string): Catalo
   const resource = resources.find((r) => r.type === type && r.title === title);
   if (!resource) throw new Error(`${type}[${title}] is not in the catalog`);
   return resource;
+}
+
+/** How a POSIX shell splits a command line into words, asked of the shell itself. */
+function shellWords(line: string): string[] {
+  const out = execFileSync('sh', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' });
+  return out.split('\0').slice(0, -1);
 }
 
 describe('the generated module files', () => {
@@ -174,6 +229,26 @@ describe.runIf(requireTool('ruby', 'Puppet catalog compile'))('catalog compile',
     ]);
     expect(run.command).toBe("sh -c 'while true; do date; sleep 60; done'");
   });
+
+  it('carries hostile values through Puppet, Hiera and the shell unchanged', () => {
+    const run = find(catalog('hostile'), 'Docker::Run', 'app').parameters!;
+    expect(run.env).toEqual([
+      'A=%{facts.os.family}',
+      'B=line\nbreak\ttab',
+      `C=${hostileEnvironment.C}`,
+      'D=secret value of tok',
+    ]);
+    expect(run.labels).toEqual(['l=cr\rvalue']);
+    // The module writes these into a shell script as they are; the shell must read back the
+    // exact words berth meant.
+    expect(shellWords(run.command as string)).toEqual(hostileArgv);
+    expect(shellWords(`--health-cmd='${run.health_check_cmd as string}'`)).toEqual([
+      `--health-cmd=${hostileHealth}`,
+    ]);
+    expect(shellWords((run.extra_parameters as string[]).join(' '))).toEqual([
+      '--workdir=/srv/it is',
+    ]);
+  });
 });
 
 describe.runIf(requireTool('ruby', 'Puppet Hiera overrides'))('Hiera overrides', () => {
@@ -204,6 +279,8 @@ describe.runIf(requireTool('ruby', 'Puppet Hiera overrides'))('Hiera overrides',
   it('refuses a value that is not safe in a shell command', () => {
     const shop = rendered.find((c) => c.name === 'shop')!;
     const [result] = compileCatalogs([job(shop, { 'shop::containers': { web: { tag: '1;rm' } } })]);
-    expect(result && 'error' in result ? result.error : '').toMatch(/entry 'tag' expects a match for Pattern/);
+    expect(result && 'error' in result ? result.error : '').toMatch(
+      /entry 'tag' expects a match for Pattern/,
+    );
   });
 });

@@ -92,7 +92,9 @@ function randomStrings(count: number): string[] {
 describe('puppetString', () => {
   it.each([
     ['plain', "'plain'"],
-    ["it's", "'it\\'s'"],
+    ["it's", '"it\'s"'],
+    ["'\\'", '"\'\\\\\'"'],
+    ["'$", "'\\'$'"],
     ['a\\', "'a\\\\'"],
     ['$HOME', "'$HOME'"],
     ['${x}', '"\\${x}"'],

@@ -166,7 +166,7 @@ class everything (
     docker::run { 'sidecar':
       ensure           => 'present',
       image            => $sidecar_image,
-      command          => 'sh -c \'while true; do date; sleep 60; done\'',
+      command          => "sh -c 'while true; do date; sleep 60; done'",
       env              => everything::env($sidecar_container['environment'], $sidecar_secrets),
       net              => 'container:app',
       tty              => true,

@@ -17,6 +17,9 @@ export interface HieraContainer {
 // reviewer (line separators, bidirectional and zero-width formatting characters, BOM).
 const unprintable = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
+// Text a single-quoted scalar carries as it is, with nothing Hiera interpolates: the fast path.
+const plainText = /^[^'%\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]*$/;
+
 /**
  * A YAML string scalar that Hiera reads back as exactly `value`. Hiera interpolates `%{...}` in
  * keys and values alike, so `%{` is written as `%{literal('%')}{`. The scalar is single-quoted
@@ -24,6 +27,7 @@ const unprintable = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066
  * double-quoted, in JSON's syntax, which YAML's double quotes accept.
  */
 export function hieraString(value: string): string {
+  if (plainText.test(value)) return `'${value}'`;
   const text = value.replace(/%\{/g, "%{literal('%')}{");
   unprintable.lastIndex = 0;
   if (!unprintable.test(text)) return `'${text.replace(/'/g, "''")}'`;
@@ -35,19 +39,25 @@ function unicodeEscape(character: string): string {
 }
 
 export function hieraView(model: Model, notes: Notes): HieraContainer[] {
-  return model.containers.map((container) => {
+  const entries: HieraContainer[] = [];
+  for (const container of model.containers) {
     checkShellSafe(container, notes);
     const { image } = container;
-    return {
+    const environment: HieraContainer['environment'] = [];
+    for (const entry of container.environment) {
+      if (typeof entry.value === 'string')
+        environment.push({ name: entry.name, value: entry.value });
+    }
+    const entry: HieraContainer = {
       name: container.name,
       image: image.repository,
       tag: image.tag ?? 'latest',
-      ...(image.digest ? { digest: image.digest } : {}),
-      environment: container.environment.flatMap((entry) =>
-        typeof entry.value === 'string' ? [{ name: entry.name, value: entry.value }] : [],
-      ),
+      environment,
     };
-  });
+    if (image.digest) entry.digest = image.digest;
+    entries.push(entry);
+  }
+  return entries;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type RegistryView,
   type ResourceView,
 } from './resources-view.js';
+import { indexModel } from './run-context.js';
 import { containerView, type ContainerView } from './run-view.js';
 
 export interface ModuleView {
@@ -65,6 +66,9 @@ export interface ReadmeView {
 
 export function moduleView(model: Model): { view: ModuleView; notes: Notes } {
   const notes = new Notes();
+  const trips = new Set<LintCheck>();
+  const findings = { notes, trips };
+  const index = indexModel(model);
   const moduleName = model.puppet.moduleName;
   const source = sourceName(model.file);
   const view: ModuleView = {
@@ -73,16 +77,18 @@ export function moduleView(model: Model): { view: ModuleView; notes: Notes } {
     header: generatedHeader('#', source),
     markdownHeader: generatedHeader('>', source),
     classDocs: classDocs(model),
-    engine: engineView(model, notes),
-    registries: registryViews(model, notes),
-    networks: networkViews(model),
-    volumes: volumeViews(model),
-    images: standaloneImages(model, notes),
-    containers: model.containers.map((container) => containerView(model, container, notes)),
+    engine: engineView(model, findings),
+    registries: registryViews(model, findings),
+    networks: networkViews(model, findings),
+    volumes: volumeViews(model, findings),
+    images: standaloneImages(model, findings),
+    containers: model.containers.map((container) =>
+      containerView(model, index, container, findings),
+    ),
     hiera: hieraView(model, notes),
     metadata: metadataView(model),
     readme: readmeView(model, source),
-    trips: new Set(),
+    trips,
     lintIgnore: '',
   };
   view.readme.notes = readmeNotes(notes);
@@ -205,9 +211,24 @@ function secretUsers(model: Model, secret: string): string[] {
   return [...registries, ...containers];
 }
 
+/**
+ * The notes for the README, one entry per distinct message with every place it applies to,
+ * so that a difference shared by many containers is explained once.
+ */
 function readmeNotes(notes: Notes): ReadmeView['notes'] {
-  return notes.list.map((note) => {
+  const groups = new Map<string, { note: Notes['list'][number]; where: string[] }>();
+  for (const note of notes.list) {
+    const key = `${note.code}\u0000${Object.values(note.data).join('\u0000')}`;
+    const group = groups.get(key);
+    if (group) group.where.push(formatPath(note.path));
+    else groups.set(key, { note, where: [formatPath(note.path)] });
+  }
+  return [...groups.values()].map(({ note, where }) => {
     const text = diagnostic(note.code, note.data);
-    return { where: formatPath(note.path), message: text.message, hint: text.hint };
+    return {
+      where: where.map((path) => `\`${path}\``).join(', '),
+      message: text.message,
+      hint: text.hint,
+    };
   });
 }

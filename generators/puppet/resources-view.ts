@@ -3,20 +3,23 @@
  * networks, volumes, and images that no container runs.
  */
 import type { ImageRef, KeyValue, Model, Network, Registry } from '../../model/types.js';
-import { PuppetCode, puppetReference, puppetString, type PuppetValue } from '../quote/puppet.js';
-import type { Notes } from './notes.js';
+import {
+  PuppetCode,
+  puppetReference,
+  puppetString,
+  renderAttributes,
+  type LintCheck,
+  type PuppetValue,
+} from '../quote/puppet.js';
+import type { Findings } from './run-context.js';
 import { registryUsername } from './shell.js';
 
-/** A parameter line of a resource: the name already padded so that the arrows align. */
-export interface AttributeLine {
-  key: string;
-  value: PuppetValue;
-}
-
+/** A resource declaration; its body is already laid out, parameter lines at `indent`. */
 export interface ResourceView {
   type: string;
   title: string;
-  attributes: AttributeLine[];
+  /** The parameter lines, or '' for a resource declared without parameters. */
+  body: string;
 }
 
 export interface RegistryView {
@@ -28,13 +31,18 @@ export interface RegistryView {
 
 type Attributes = [string, PuppetValue][];
 
-export function resource(type: string, title: string, attributes: Attributes): ResourceView {
-  const width = Math.max(0, ...attributes.map(([name]) => name.length));
-  return {
-    type,
-    title,
-    attributes: attributes.map(([name, value]) => ({ key: name.padEnd(width), value })),
-  };
+/**
+ * Lays out a resource body. Bodies are rendered here rather than looped over in the template:
+ * with ten thousand containers, one string per resource keeps the renderer fast.
+ */
+export function resource(
+  type: string,
+  title: string,
+  attributes: Attributes,
+  trips: Set<LintCheck>,
+  indent = '  ',
+): ResourceView {
+  return { type, title, body: renderAttributes(attributes, { indent, trips }) };
 }
 
 /**
@@ -42,11 +50,12 @@ export function resource(type: string, title: string, attributes: Attributes): R
  * reads `$docker::service_name` and `$docker::docker_group`. Unmanaged, it installs nothing,
  * adds no package source and leaves the service and its configuration files alone.
  */
-export function engineView(model: Model, notes: Notes): ResourceView {
+export function engineView(model: Model, { notes, trips }: Findings): ResourceView {
   const { engine } = model;
   if (engine.manage) {
     if (engine.version) noteEngineVersion(model, notes);
-    return resource('class', 'docker', engine.version ? [['version', engine.version]] : []);
+    const attributes: Attributes = engine.version ? [['version', engine.version]] : [];
+    return resource('class', 'docker', attributes, trips);
   }
   notes.approximate(
     [...engine.path, 'manage'],
@@ -56,18 +65,23 @@ export function engineView(model: Model, notes: Notes): ResourceView {
       '/etc/sysconfig/docker-storage-setup',
     'nothing to do when that file is acceptable; otherwise manage the engine with berth',
   );
-  return resource('class', 'docker', [
-    ['manage_package', false],
-    ['manage_service', false],
-    ['use_upstream_package_source', false],
-    ['prerequired_packages', []],
-    ['service_config', false],
-    ['service_overrides_template', false],
-  ]);
+  return resource(
+    'class',
+    'docker',
+    [
+      ['manage_package', false],
+      ['manage_service', false],
+      ['use_upstream_package_source', false],
+      ['prerequired_packages', []],
+      ['service_config', false],
+      ['service_overrides_template', false],
+    ],
+    trips,
+  );
 }
 
 /** class docker hands `version` to the package resource, which wants the OS package version. */
-function noteEngineVersion(model: Model, notes: Notes): void {
+function noteEngineVersion(model: Model, notes: Findings['notes']): void {
   if (!/^\d+(\.\d+)*$/.test(model.engine.version!)) return;
   notes.approximate(
     [...model.engine.path, 'version'],
@@ -83,7 +97,7 @@ function noteEngineVersion(model: Model, notes: Notes): void {
  * Registries with a user name and a password become `docker::registry`. The password is read
  * from Hiera as Sensitive and unwrapped for the module's `Optional[String]` parameter.
  */
-export function registryViews(model: Model, notes: Notes): RegistryView[] {
+export function registryViews(model: Model, { notes, trips }: Findings): RegistryView[] {
   return model.registries.flatMap((registry) => {
     if (!registry.username || !registry.password) {
       noteAnonymous(registry, notes);
@@ -96,17 +110,22 @@ export function registryViews(model: Model, notes: Notes): RegistryView[] {
       {
         variable,
         lookup: new PuppetCode(`Sensitive(lookup(${puppetString(secret.puppet.hiera)}, String))`),
-        resource: resource('docker::registry', registry.name, [
-          ['server', registry.server],
-          ['username', registryUsername(registry.username)],
-          ['password', new PuppetCode(`$${variable}.unwrap`)],
-        ]),
+        resource: resource(
+          'docker::registry',
+          registry.name,
+          [
+            ['server', registry.server],
+            ['username', registryUsername(registry.username)],
+            ['password', new PuppetCode(`$${variable}.unwrap`)],
+          ],
+          trips,
+        ),
       },
     ];
   });
 }
 
-function noteAnonymous(registry: Registry, notes: Notes): void {
+function noteAnonymous(registry: Registry, notes: Findings['notes']): void {
   notes.differs(
     registry.path,
     `declares no docker::registry for ${registry.name}: without a user name and a password the ` +
@@ -116,7 +135,7 @@ function noteAnonymous(registry: Registry, notes: Notes): void {
   );
 }
 
-function notePassword(registry: Registry, notes: Notes): void {
+function notePassword(registry: Registry, notes: Findings['notes']): void {
   notes.approximate(
     registry.password!.path,
     `the password of registry ${registry.name}`,
@@ -135,11 +154,11 @@ function oneOrMany(values: string[]): PuppetValue {
   return values.length === 1 ? values[0]! : values;
 }
 
-export function networkViews(model: Model): ResourceView[] {
-  return model.networks.filter((n) => !n.external).map(networkView);
+export function networkViews(model: Model, { trips }: Findings): ResourceView[] {
+  return model.networks.filter((n) => !n.external).map((n) => networkView(n, trips));
 }
 
-function networkView(network: Network): ResourceView {
+function networkView(network: Network, trips: Set<LintCheck>): ResourceView {
   const attributes: Attributes = [['ensure', 'present']];
   if (network.driver) attributes.push(['driver', network.driver]);
   if (network.subnets.length > 0) attributes.push(['subnet', oneOrMany(network.subnets)]);
@@ -150,10 +169,10 @@ function networkView(network: Network): ResourceView {
   const flags = [network.internal ? '--internal' : '', network.enableIpv6 ? '--ipv6' : ''];
   if (flags.some(Boolean)) attributes.push(['additional_flags', flags.filter(Boolean)]);
   attributes.push(['require', puppetReference('Class', 'docker')]);
-  return resource('docker_network', network.name, attributes);
+  return resource('docker_network', network.name, attributes, trips);
 }
 
-export function volumeViews(model: Model): ResourceView[] {
+export function volumeViews(model: Model, { trips }: Findings): ResourceView[] {
   return model.volumes
     .filter((volume) => !volume.external)
     .map((volume) => {
@@ -161,7 +180,7 @@ export function volumeViews(model: Model): ResourceView[] {
       if (volume.driver) attributes.push(['driver', volume.driver]);
       if (volume.options.length > 0) attributes.push(['options', options(volume.options)]);
       attributes.push(['require', puppetReference('Class', 'docker')]);
-      return resource('docker_volume', volume.name, attributes);
+      return resource('docker_volume', volume.name, attributes, trips);
     });
 }
 
@@ -176,7 +195,7 @@ export function imageReference(ref: ImageRef): string {
  * Images of `images:` that no container runs. They are declared like the containers' images,
  * through `ensure_resource` with the same parameters, so one reference is never declared twice.
  */
-export function standaloneImages(model: Model, notes: Notes): string[] {
+export function standaloneImages(model: Model, { notes }: Findings): string[] {
   return model.images
     .filter((image) => image.usedBy.length === 0 && image.pullPolicy !== 'never')
     .map((image) => {

@@ -1,5 +1,5 @@
-import type { Container, Model, YamlPath } from '../../model/types.js';
-import type { PuppetValue } from '../quote/puppet.js';
+import type { Container, Model, Secret, YamlPath } from '../../model/types.js';
+import type { LintCheck, PuppetValue } from '../quote/puppet.js';
 import type { Notes } from './notes.js';
 
 /** One `docker::run` parameter: its value and the berth field it comes from. */
@@ -10,11 +10,35 @@ export interface Attribute {
   field?: string;
 }
 
+/** What the view builders collect besides the view: notes, and lint checks literals trip. */
+export interface Findings {
+  notes: Notes;
+  trips: Set<LintCheck>;
+}
+
+/** Lookups over the whole model, made once rather than once per container. */
+export interface ModelIndex {
+  /** Networks and volumes declared `external`: used, never created, so never required. */
+  externalNetworks: Set<string>;
+  externalVolumes: Set<string>;
+  secrets: Map<string, Secret>;
+}
+
+export function indexModel(model: Model): ModelIndex {
+  return {
+    externalNetworks: new Set(model.networks.filter((n) => n.external).map((n) => n.name)),
+    externalVolumes: new Set(model.volumes.filter((v) => v.external).map((v) => v.name)),
+    secrets: new Map(model.secrets.map((secret) => [secret.name, secret])),
+  };
+}
+
 /** What every builder of one container's parameters reads. */
 export interface RunContext {
   model: Model;
+  index: ModelIndex;
   container: Container;
   notes: Notes;
+  trips: Set<LintCheck>;
   /** `systemd` (unit mode) or `docker` (the module's restart mode). */
   mode: Model['puppet']['restartMode'];
 }

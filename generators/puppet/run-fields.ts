@@ -29,11 +29,10 @@ export function addPublishing({ container }: RunContext, parts: RunParts): void 
 }
 
 /** Named volumes berth creates must exist first; external ones are managed elsewhere. */
-export function addStorage({ model, container }: RunContext, parts: RunParts): void {
+export function addStorage({ index, container }: RunContext, parts: RunParts): void {
   if (container.mounts.length > 0) parts.set('volumes', container.mounts.map(mountSpec), 'volumes');
-  const external = new Set(model.volumes.filter((v) => v.external).map((v) => v.name));
   for (const mount of container.mounts) {
-    if (mount.type === 'volume' && !external.has(mount.source)) {
+    if (mount.type === 'volume' && !index.externalVolumes.has(mount.source)) {
       parts.require(puppetReference('Docker_volume', mount.source));
     }
   }

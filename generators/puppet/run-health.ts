@@ -25,7 +25,7 @@ export function addHealthcheck(context: RunContext, parts: RunParts): void {
  * `docker run --health-cmd` always runs its text through the container's shell (CMD-SHELL), so
  * an exec-form test is quoted into one shell command: the same argv, given a /bin/sh.
  */
-function addTest({ container, notes }: RunContext, check: Healthcheck, parts: RunParts): void {
+function addTest({ notes }: RunContext, check: Healthcheck, parts: RunParts): void {
   if (!check.test) return;
   const command = check.test.kind === 'shell' ? check.test.command : shellJoin(check.test.argv);
   parts.set('health_check_cmd', insideSingleQuotes(command), 'healthcheck.test');
@@ -33,8 +33,8 @@ function addTest({ container, notes }: RunContext, check: Healthcheck, parts: Ru
     notes.approximate(
       [...check.path, 'test'],
       'an exec-form healthcheck test',
-      `docker run can only take a shell command, so ${container.name}'s image needs /bin/sh to ` +
-        'run the check (the argv is quoted unchanged)',
+      'docker run can only take a shell command, so the image needs /bin/sh to run the ' +
+        'check (the argv is quoted unchanged)',
       'use the CMD-SHELL form, or keep an image that has /bin/sh',
     );
   }

@@ -36,7 +36,7 @@ function noteSystemdRestart({ container, notes }: RunContext): void {
       'restart: unless-stopped',
       'systemd has no "stopped by hand" state: the unit restarts the container after `docker ' +
         'stop` and starts it at boot (Restart=always)',
-      `stop it with \`systemctl stop docker-${container.name}\`, or set x-puppet ` +
+      'stop it with `systemctl stop docker-<name>`, or set x-puppet ' +
         "restart_mode: docker for Docker's own policy",
     );
   }
@@ -121,7 +121,8 @@ export function addPull(context: RunContext, parts: RunParts): void {
     'pull_policy: always',
     'the image is pulled each time the container service starts (a settings change, a restart, ' +
       'a reboot), not on every Puppet run, so a moved tag is deployed at the next restart',
-    `pin a tag or digest and change it to deploy, or restart docker-${container.name} to pick up a moved tag`,
+    'pin a tag or digest and change it to deploy, or restart the docker-<name> unit to pick up ' +
+      'a moved tag',
   );
 }
 

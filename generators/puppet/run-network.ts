@@ -32,10 +32,11 @@ export function addNetworks(context: RunContext, parts: RunParts): void {
 }
 
 /** Networks berth creates must exist first; external ones are managed elsewhere. */
-function requireNetworks({ model, container }: RunContext, parts: RunParts): void {
-  const external = new Set(model.networks.filter((n) => n.external).map((n) => n.name));
+function requireNetworks({ index, container }: RunContext, parts: RunParts): void {
   for (const network of container.networks) {
-    if (!external.has(network.name)) parts.require(puppetReference('Docker_network', network.name));
+    if (!index.externalNetworks.has(network.name)) {
+      parts.require(puppetReference('Docker_network', network.name));
+    }
   }
 }
 
@@ -68,8 +69,8 @@ function addNetworkFlags({ container, notes }: RunContext, parts: RunParts): voi
   }
   notes.differs(
     fieldPath(container, 'networks'),
-    `attaches ${container.name} to ${container.networks.length} networks with one --network flag ` +
-      'each in docker restart mode, which needs Docker Engine 25 or later',
+    'attaches a container to several networks with one --network flag each in docker restart ' +
+      'mode, which needs Docker Engine 25 or later',
     'run Docker Engine 25 or later, or set x-puppet restart_mode: systemd, where the module ' +
       'connects the extra networks after creating the container',
   );

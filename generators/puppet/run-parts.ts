@@ -13,7 +13,9 @@ export class RunParts {
   readonly requires: PuppetCode[] = [];
 
   set(name: string, value: PuppetValue, field?: string): void {
-    this.attributes.set(name, { name, value, ...(field ? { field } : {}) });
+    const attribute: Attribute = { name, value };
+    if (field) attribute.field = field;
+    this.attributes.set(name, attribute);
   }
 
   get(name: string): Attribute | undefined {

@@ -5,8 +5,7 @@
 import type { Container, Model } from '../../model/types.js';
 import { identifierOf } from '../../model/names.js';
 import { PuppetCode, PuppetHash, puppetReference, puppetString } from '../quote/puppet.js';
-import type { Notes } from './notes.js';
-import type { Attribute, RunContext } from './run-context.js';
+import type { Attribute, Findings, ModelIndex, RunContext } from './run-context.js';
 import {
   addCommand,
   addEnvironmentFiles,
@@ -23,7 +22,7 @@ import { addDependencies, addPull, addRestart, addStop, namespaceOwners } from '
 import { addNetworks } from './run-network.js';
 import { addPassThrough, quotedFlags } from './run-passthrough.js';
 import { RunParts } from './run-parts.js';
-import { resource, type ResourceView } from './resources-view.js';
+import { renderAttributes, type LintCheck } from '../quote/puppet.js';
 
 export interface ContainerView {
   name: string;
@@ -32,8 +31,9 @@ export interface ContainerView {
   /** Whether the manifest declares the image (not for `pull_policy: never`). */
   pullImage: boolean;
   secrets: PuppetHash | null;
-  run: ResourceView;
-  absent: ResourceView;
+  /** The parameter lines of the enabled and the disabled `docker::run`, laid out in place. */
+  run: string;
+  absent: string;
 }
 
 const fieldBuilders = [
@@ -56,8 +56,14 @@ const fieldBuilders = [
   addStartAfter,
 ];
 
-export function containerView(model: Model, container: Container, notes: Notes): ContainerView {
-  const context: RunContext = { model, container, notes, mode: model.puppet.restartMode };
+export function containerView(
+  model: Model,
+  index: ModelIndex,
+  container: Container,
+  { notes, trips }: Findings,
+): ContainerView {
+  const mode = model.puppet.restartMode;
+  const context: RunContext = { model, index, container, notes, trips, mode };
   const variable = identifierOf(container.name);
   const parts = new RunParts();
   parts.set('ensure', 'present');
@@ -70,8 +76,8 @@ export function containerView(model: Model, container: Container, notes: Notes):
     variable,
     pullImage: container.pullPolicy !== 'never',
     secrets: secretsHash(context),
-    run: runResource(container.name, finish(parts)),
-    absent: runResource(container.name, absentAttributes(parts)),
+    run: runBody(finish(parts), trips),
+    absent: runBody(absentAttributes(parts), trips),
   };
 }
 
@@ -116,10 +122,10 @@ function addStartAfter(context: RunContext, parts: RunParts): void {
   if (after.length > 0 && mode === 'systemd') parts.set('after', after);
 }
 
-function secretsHash({ model, container }: RunContext): PuppetHash | null {
+function secretsHash({ index, container }: RunContext): PuppetHash | null {
   const entries = container.environment.flatMap((entry) => {
     if (typeof entry.value === 'string') return [];
-    const secret = model.secrets.find((s) => s.name === (entry.value as { secret: string }).secret);
+    const secret = index.secrets.get(entry.value.secret);
     const lookup = `Sensitive(lookup(${puppetString(secret!.puppet.hiera)}, String))`;
     return [[entry.name, new PuppetCode(lookup)] as const];
   });
@@ -159,10 +165,10 @@ function absentAttributes(parts: RunParts): Attribute[] {
   return attributes;
 }
 
-function runResource(title: string, attributes: Attribute[]): ResourceView {
-  return resource(
-    'docker::run',
-    title,
-    attributes.map((a) => [a.name, a.value]),
+/** Inside `if ... {` inside the class: the parameters of `docker::run` sit six spaces in. */
+function runBody(attributes: Attribute[], trips: Set<LintCheck>): string {
+  return renderAttributes(
+    attributes.map((a) => [a.name, a.value] as const),
+    { indent: '      ', trips },
   );
 }

@@ -35,6 +35,10 @@ const escapedCharacters = new RegExp(escapedCharacter.source, 'gu');
 
 const shortEscapes: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
 
+// Text that single quotes carry as it is: most values, so this is the fast path.
+const plainText =
+  /^[^\\'$\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]*$/;
+
 // What puppet-lint's double_quoted_strings check accepts as a reason for double quotes.
 const lintAcceptedEscape = /\\\$|\\"|\\'|'|\\t|\\s|\\n|\\\\/;
 
@@ -43,6 +47,7 @@ const lintAcceptedEscape = /\\\$|\\"|\\'|'|\\t|\\s|\\n|\\\\/;
  * better double-quoted (`"it's"`); the shorter of the two forms is taken, single on a tie.
  */
 export function puppetString(value: string): string {
+  if (plainText.test(value)) return `'${value}'`;
   if (needsDoubleQuotes(value)) return doubleQuoted(value);
   const single = singleQuoted(value);
   if (!value.includes("'")) return single;
@@ -78,6 +83,7 @@ function unicodeEscape(character: string): string {
  * `lint:ignore` block for them.
  */
 export function lintChecksTripped(literal: string): LintCheck[] {
+  if (literal.startsWith("'") && !literal.startsWith("'puppet://")) return [];
   const checks: LintCheck[] = [];
   const body = literal.slice(1, -1);
   if (literal.startsWith('"') && !lintAcceptedEscape.test(body)) {
@@ -187,6 +193,7 @@ function renderArray(items: readonly PuppetValue[], options: RenderOptions): str
   if (items.length === 0) return '[]';
   const inner = { ...options, indent: `${options.indent}  ` };
   const rendered = items.map((item) => renderPuppet(item, inner));
+  if (rendered.length === 1 && !rendered[0]!.includes('\n')) return `[${rendered[0]}]`;
   const oneLine = `[${rendered.join(', ')}]`;
   if (!oneLine.includes('\n') && (items.length === 1 || oneLine.length <= inlineArray)) {
     return oneLine;
@@ -206,6 +213,23 @@ function renderHash(hash: PuppetHash, options: RenderOptions): string {
     return `${inner.indent}${key} => ${renderPuppet(value, inner)},`;
   });
   return ['{', ...lines, `${options.indent}}`].join('\n');
+}
+
+/**
+ * The parameter lines of a resource body: one `name => value,` line each at `options.indent`,
+ * the arrows aligned one space after the longest name, as puppet-lint wants.
+ */
+export function renderAttributes(
+  attributes: readonly (readonly [string, PuppetValue])[],
+  options: RenderOptions,
+): string {
+  let width = 0;
+  for (const [name] of attributes) width = Math.max(width, name.length);
+  const lines: string[] = [];
+  for (const [name, value] of attributes) {
+    lines.push(`${options.indent}${name.padEnd(width)} => ${renderPuppet(value, options)},`);
+  }
+  return lines.join('\n');
 }
 
 /**

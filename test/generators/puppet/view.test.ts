@@ -14,7 +14,6 @@ import {
   portSpec,
   ulimitSpec,
 } from '../../../generators/puppet/values.js';
-import { renderPuppet, type PuppetValue } from '../../../generators/quote/puppet.js';
 import { modelFromText } from '../../../model/index.js';
 
 /** A berth file with one container `app`, its fields given as YAML lines. */
@@ -30,13 +29,26 @@ function model(containerYaml: string, topYaml = '') {
   );
 }
 
+/** A laid-out resource body as parameter name to Puppet code, continuation lines unindented. */
+function parameters(body: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  let current = '';
+  for (const line of body.split('\n')) {
+    const match = /^ {6}(\w+) +=> (.*)$/.exec(line);
+    if (match) {
+      current = match[1]!;
+      result[current] = match[2]!;
+    } else {
+      result[current] += `\n${line.slice(6)}`;
+    }
+  }
+  return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, v.replace(/,$/, '')]));
+}
+
 /** The docker::run parameters of `app` when enabled, as Puppet code per parameter. */
 function runOf(containerYaml: string, topYaml = ''): Record<string, string> {
   const { view } = moduleView(model(containerYaml, topYaml));
-  const run = view.containers[0]!.run.attributes;
-  return Object.fromEntries(
-    run.map((a) => [a.key.trim(), renderPuppet(a.value as PuppetValue, { indent: '' })]),
-  );
+  return parameters(view.containers[0]!.run);
 }
 
 describe('docker values', () => {
@@ -148,11 +160,10 @@ describe('container view', () => {
     const { view } = moduleView(
       model('image: app:1\nrestart: always', 'x-puppet: {restart_mode: docker}'),
     );
-    const absent = view.containers[0]!.absent.attributes.map((a) => [a.key.trim(), a.value]);
-    expect(absent).toEqual([
-      ['ensure', 'absent'],
-      ['restart', 'always'],
-    ]);
+    expect(parameters(view.containers[0]!.absent)).toEqual({
+      ensure: "'absent'",
+      restart: "'always'",
+    });
   });
 
   it('uses whole seconds where the module wants them and docker flags otherwise', () => {

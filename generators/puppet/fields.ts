@@ -81,7 +81,8 @@ const containerFields: Record<string, FieldMapping> = {
   ),
   'healthcheck.test': partial(
     'docker::run health_check_cmd',
-    'docker run takes a shell command, so the exec form is quoted into one and needs /bin/sh in the image',
+    'docker run takes a shell command, so the exec form is quoted into one and needs /bin/sh ' +
+      'in the image',
   ),
   'healthcheck.interval': yes(
     'docker::run health_check_interval',

@@ -5,6 +5,7 @@
 import type { Container, Model } from '../../model/types.js';
 import type { Notes } from './notes.js';
 
+/** One entry of `<module>::containers`, every value already written as a YAML scalar. */
 export interface HieraContainer {
   name: string;
   image: string;
@@ -45,16 +46,16 @@ export function hieraView(model: Model, notes: Notes): HieraContainer[] {
     const { image } = container;
     const environment: HieraContainer['environment'] = [];
     for (const entry of container.environment) {
-      if (typeof entry.value === 'string')
-        environment.push({ name: entry.name, value: entry.value });
+      if (typeof entry.value !== 'string') continue;
+      environment.push({ name: hieraString(entry.name), value: hieraString(entry.value) });
     }
     const entry: HieraContainer = {
-      name: container.name,
-      image: image.repository,
-      tag: image.tag ?? 'latest',
+      name: hieraString(container.name),
+      image: hieraString(image.repository),
+      tag: hieraString(image.tag ?? 'latest'),
       environment,
     };
-    if (image.digest) entry.digest = image.digest;
+    if (image.digest) entry.digest = hieraString(image.digest);
     entries.push(entry);
   }
   return entries;
@@ -70,7 +71,8 @@ function checkShellSafe(container: Container, notes: Notes): void {
   notes.unsupported(
     container.fieldPaths.image ?? container.path,
     `the image ${container.image.reference}`,
-    'puppetlabs-docker writes the image unquoted into a shell command, where [ and ] are pattern characters',
+    'puppetlabs-docker writes the image unquoted into a shell command, where [ and ] are ' +
+      'pattern characters',
     'give the registry a host name instead of a bracketed IPv6 address',
     true,
   );

@@ -20,7 +20,7 @@ const files = [
 let templates: TemplateSet | undefined;
 
 function templateSet(): TemplateSet {
-  templates ??= new TemplateSet('puppet', helpers, ['resource', 'container']);
+  templates ??= new TemplateSet('puppet', helpers, ['resource']);
   return templates;
 }
 

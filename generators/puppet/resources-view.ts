@@ -42,7 +42,8 @@ export function resource(
   trips: Set<LintCheck>,
   indent = '  ',
 ): ResourceView {
-  return { type, title, body: renderAttributes(attributes, { indent, trips }) };
+  const list = attributes.map(([name, value]) => ({ name, value }));
+  return { type, title, body: renderAttributes(list, { indent, trips }) };
 }
 
 /**

@@ -68,7 +68,8 @@ function noteRestartMode({ container, notes }: RunContext): void {
     notes.approximate(
       fieldPath(container, 'ports'),
       'published ports in docker restart mode',
-      'puppetlabs-docker compares HOST:CONTAINER ports with the container ports it inspects, never ' +
+      'puppetlabs-docker compares HOST:CONTAINER ports with the container ports it ' +
+        'inspects, never ' +
         'finds them equal, and recreates the container on every Puppet run (issue #781)',
       modeHint,
     );
@@ -162,7 +163,8 @@ export function addDependencies(context: RunContext, parts: RunParts): void {
   context.notes.approximate(
     fieldPath(container, 'depends_on'),
     'depends_on in docker restart mode',
-    'only the first Puppet run creates the containers in order; at boot Docker starts them in any order',
+    'only the first Puppet run creates the containers in order; at boot Docker starts them ' +
+      'in any order',
     modeHint,
   );
 }
@@ -175,7 +177,8 @@ function noteCondition({ container, notes }: RunContext, dependency: Dependency)
     `depends_on condition ${dependency.condition}`,
     `systemd starts ${container.name} once the unit of ${dependency.name} has started, not once ` +
       `${dependency.name} is ${waits}`,
-    `make ${container.name} wait for ${dependency.name} itself (a retry loop in its command), or accept start order only`,
+    `make ${container.name} wait for ${dependency.name} itself (a retry loop in its ` +
+      'command), or accept start order only',
   );
 }
 

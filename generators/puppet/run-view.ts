@@ -26,6 +26,8 @@ import { renderAttributes, type LintCheck } from '../quote/puppet.js';
 
 export interface ContainerView {
   name: string;
+  /** The name as a Puppet literal: the resource title and the key of its Hiera entry. */
+  title: string;
   /** The container's variables are `$<variable>_container`, `_image` and `_secrets`. */
   variable: string;
   /** Whether the manifest declares the image (not for `pull_policy: never`). */
@@ -73,6 +75,7 @@ export function containerView(
 
   return {
     name: container.name,
+    title: puppetString(container.name),
     variable,
     pullImage: container.pullPolicy !== 'never',
     secrets: secretsHash(context),
@@ -167,8 +170,5 @@ function absentAttributes(parts: RunParts): Attribute[] {
 
 /** Inside `if ... {` inside the class: the parameters of `docker::run` sit six spaces in. */
 function runBody(attributes: Attribute[], trips: Set<LintCheck>): string {
-  return renderAttributes(
-    attributes.map((a) => [a.name, a.value] as const),
-    { indent: '      ', trips },
-  );
+  return renderAttributes(attributes, { indent: '      ', trips });
 }

@@ -138,28 +138,30 @@ const inlineArray = 64;
  * puppet-lint's 140-column limit are split into pieces joined at run time.
  */
 export function renderPuppet(value: PuppetValue, options: RenderOptions): string {
+  return render(value, options.indent, options.trips);
+}
+
+function render(value: PuppetValue, indent: string, trips: Set<LintCheck> | undefined): string {
+  if (typeof value === 'string') return renderString(value, indent, trips);
   if (value === null) return 'undef';
-  if (typeof value === 'string') return renderString(value, options);
   if (typeof value === 'number') return puppetNumber(value);
   if (typeof value === 'boolean') return puppetBoolean(value);
   if (value instanceof PuppetCode) return value.code;
-  if (value instanceof PuppetHash) return renderHash(value, options);
-  return renderArray(value as readonly PuppetValue[], options);
+  if (value instanceof PuppetHash) return renderHash(value, indent, trips);
+  return renderArray(value as readonly PuppetValue[], indent, trips);
 }
 
-function renderString(value: string, options: RenderOptions): string {
+function renderString(value: string, indent: string, trips: Set<LintCheck> | undefined): string {
   const literal = puppetString(value);
-  if (literal.length <= longLiteral) return tripped(literal, options);
+  if (literal.length <= longLiteral) return tripped(literal, trips);
 
-  const inner = `${options.indent}  `;
-  const pieces = splitText(value).map(
-    (piece) => `${inner}${tripped(puppetString(piece), options)},`,
-  );
-  return ['join([', ...pieces, `${options.indent}])`].join('\n');
+  const inner = `${indent}  `;
+  const pieces = splitText(value).map((piece) => `${inner}${tripped(puppetString(piece), trips)},`);
+  return ['join([', ...pieces, `${indent}])`].join('\n');
 }
 
-function tripped(literal: string, options: RenderOptions): string {
-  for (const check of lintChecksTripped(literal)) options.trips?.add(check);
+function tripped(literal: string, trips: Set<LintCheck> | undefined): string {
+  if (trips) for (const check of lintChecksTripped(literal)) trips.add(check);
   return literal;
 }
 
@@ -189,30 +191,29 @@ function splitText(value: string): string[] {
   return pieces;
 }
 
-function renderArray(items: readonly PuppetValue[], options: RenderOptions): string {
+function renderArray(
+  items: readonly PuppetValue[],
+  indent: string,
+  trips: Set<LintCheck> | undefined,
+): string {
   if (items.length === 0) return '[]';
-  const inner = { ...options, indent: `${options.indent}  ` };
-  const rendered = items.map((item) => renderPuppet(item, inner));
+  const inner = `${indent}  `;
+  const rendered = items.map((item) => render(item, inner, trips));
   if (rendered.length === 1 && !rendered[0]!.includes('\n')) return `[${rendered[0]}]`;
   const oneLine = `[${rendered.join(', ')}]`;
-  if (!oneLine.includes('\n') && (items.length === 1 || oneLine.length <= inlineArray)) {
-    return oneLine;
-  }
-  return ['[', ...rendered.map((item) => `${inner.indent}${item},`), `${options.indent}]`].join(
-    '\n',
-  );
+  if (!oneLine.includes('\n') && oneLine.length <= inlineArray) return oneLine;
+  return ['[', ...rendered.map((item) => `${inner}${item},`), `${indent}]`].join('\n');
 }
 
-function renderHash(hash: PuppetHash, options: RenderOptions): string {
+function renderHash(hash: PuppetHash, indent: string, trips: Set<LintCheck> | undefined): string {
   if (hash.entries.length === 0) return '{}';
-  const inner = { ...options, indent: `${options.indent}  ` };
-  const keys = hash.entries.map(([key]) => tripped(puppetString(key), options));
+  const inner = `${indent}  `;
+  const keys = hash.entries.map(([key]) => tripped(puppetString(key), trips));
   const width = Math.max(...keys.map((key) => key.length));
   const lines = hash.entries.map(([, value], i) => {
-    const key = keys[i]!.padEnd(width);
-    return `${inner.indent}${key} => ${renderPuppet(value, inner)},`;
+    return `${inner}${keys[i]!.padEnd(width)} => ${render(value, inner, trips)},`;
   });
-  return ['{', ...lines, `${options.indent}}`].join('\n');
+  return ['{', ...lines, `${indent}}`].join('\n');
 }
 
 /**
@@ -220,14 +221,16 @@ function renderHash(hash: PuppetHash, options: RenderOptions): string {
  * the arrows aligned one space after the longest name, as puppet-lint wants.
  */
 export function renderAttributes(
-  attributes: readonly (readonly [string, PuppetValue])[],
+  attributes: readonly { readonly name: string; readonly value: PuppetValue }[],
   options: RenderOptions,
 ): string {
   let width = 0;
-  for (const [name] of attributes) width = Math.max(width, name.length);
+  for (const { name } of attributes) width = Math.max(width, name.length);
   const lines: string[] = [];
-  for (const [name, value] of attributes) {
-    lines.push(`${options.indent}${name.padEnd(width)} => ${renderPuppet(value, options)},`);
+  for (const { name, value } of attributes) {
+    lines.push(
+      `${options.indent}${name.padEnd(width)} => ${render(value, options.indent, options.trips)},`,
+    );
   }
   return lines.join('\n');
 }

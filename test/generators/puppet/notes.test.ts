@@ -114,7 +114,8 @@ describe('Puppet translation notes', () => {
   it('suggests the parameter an unknown x-puppet key was probably meant to be', () => {
     const [note] = render('puppet-x-puppet-unknown').notes;
     expect(diagnostic(note!.code, note!.data).message).toBe(
-      'x-puppet.service_prefx: "service_prefx" is not a docker::run parameter (did you mean "service_prefix"?)',
+      'x-puppet.service_prefx: "service_prefx" is not a docker::run parameter ' +
+        '(did you mean "service_prefix"?)',
     );
   });
 

@@ -168,7 +168,8 @@ describe('container view', () => {
 
   it('uses whole seconds where the module wants them and docker flags otherwise', () => {
     const run = runOf(
-      'image: app:1\nhealthcheck: {test: "true", interval: 10s, timeout: 500ms}\nstop_grace_period: 1500ms',
+      'image: app:1\nhealthcheck: {test: "true", interval: 10s, timeout: 500ms}\n' +
+        'stop_grace_period: 1500ms',
     );
     expect(run.health_check_interval).toBe('10');
     expect(run.stop_wait_time).toBe('2');
@@ -201,7 +202,7 @@ describe('container view', () => {
   it('writes the Hiera entry with the digest beside the tag', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
     const { view } = moduleView(model(`image: app:1@${digest}`));
-    expect(view.hiera[0]).toMatchObject({ image: 'app', tag: '1', digest });
+    expect(view.hiera[0]).toMatchObject({ image: "'app'", tag: "'1'", digest: `'${digest}'` });
   });
 });
 

@@ -217,3 +217,35 @@ describe('lint exemptions', () => {
     expect(init(tripping)).toContain('  # lint:endignore\n}\n');
   });
 });
+
+describe('the module as a whole', () => {
+  const many = (count: number) =>
+    modelFromText(
+      'berth.yaml',
+      yaml.dump({
+        name: 'fleet',
+        version: '1.0.0',
+        author: 'acme',
+        containers: Object.fromEntries(
+          Array.from({ length: count }, (_, i) => [`app-${i}`, { image: `app:${i}` }]),
+        ),
+      }),
+    );
+
+  it('writes the same files whatever the number of containers', () => {
+    const paths = (count: number) => puppetTarget.render(many(count)).files.map((f) => f.path);
+    expect(paths(50)).toEqual(paths(1));
+  });
+
+  it('renders the same bytes twice', () => {
+    const model = many(20);
+    expect(puppetTarget.render(model)).toEqual(puppetTarget.render(model));
+  });
+
+  it('declares every container by name in the manifest', () => {
+    const init = puppetTarget.render(many(3)).files.find((f) => f.path === 'manifests/init.pp')!;
+    for (const name of ['app-0', 'app-1', 'app-2']) {
+      expect(init.content).toContain(`    docker::run { '${name}':\n      ensure `);
+    }
+  });
+});

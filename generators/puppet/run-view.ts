@@ -4,7 +4,14 @@
  */
 import type { Container, Model } from '../../model/types.js';
 import { identifierOf } from '../../model/names.js';
-import { PuppetCode, PuppetHash, puppetReference, puppetString } from '../quote/puppet.js';
+import {
+  PuppetCode,
+  PuppetHash,
+  puppetReference,
+  puppetString,
+  renderAttributes,
+  type LintCheck,
+} from '../quote/puppet.js';
 import type { Attribute, Findings, ModelIndex, RunContext } from './run-context.js';
 import {
   addCommand,
@@ -22,7 +29,6 @@ import { addDependencies, addPull, addRestart, addStop, namespaceOwners } from '
 import { addNetworks } from './run-network.js';
 import { addPassThrough, quotedFlags } from './run-passthrough.js';
 import { RunParts } from './run-parts.js';
-import { renderAttributes, type LintCheck } from '../quote/puppet.js';
 
 export interface ContainerView {
   name: string;

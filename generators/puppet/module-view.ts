@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatPath } from '../../model/validate.js';
-import type { Model } from '../../model/types.js';
+import type { Model, YamlPath } from '../../model/types.js';
 import { generatedHeader } from '../header.js';
 import { puppetComment, type LintCheck } from '../quote/puppet.js';
 import { hieraView, type HieraContainer } from './hiera.js';
@@ -211,24 +211,29 @@ function secretUsers(model: Model, secret: string): string[] {
   return [...registries, ...containers];
 }
 
+/** Places listed per note in the README; `berth generate` itself reports every one. */
+const placesShown = 8;
+
 /**
- * The notes for the README, one entry per distinct message with every place it applies to,
- * so that a difference shared by many containers is explained once.
+ * The notes for the README, one entry per distinct message with the places it applies to, so
+ * that a difference shared by many containers is explained once.
  */
 function readmeNotes(notes: Notes): ReadmeView['notes'] {
-  const groups = new Map<string, { note: Notes['list'][number]; where: string[] }>();
+  const groups = new Map<string, { note: Notes['list'][number]; paths: YamlPath[] }>();
   for (const note of notes.list) {
     const key = `${note.code}\u0000${Object.values(note.data).join('\u0000')}`;
     const group = groups.get(key);
-    if (group) group.where.push(formatPath(note.path));
-    else groups.set(key, { note, where: [formatPath(note.path)] });
+    if (group) group.paths.push(note.path);
+    else groups.set(key, { note, paths: [note.path] });
   }
-  return [...groups.values()].map(({ note, where }) => {
+  return [...groups.values()].map(({ note, paths }) => {
     const text = diagnostic(note.code, note.data);
-    return {
-      where: where.map((path) => `\`${path}\``).join(', '),
-      message: text.message,
-      hint: text.hint,
-    };
+    return { where: places(paths), message: text.message, hint: text.hint };
   });
+}
+
+function places(paths: YamlPath[]): string {
+  const shown = paths.slice(0, placesShown).map((path) => `\`${formatPath(path)}\``);
+  const more = paths.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }

@@ -249,3 +249,21 @@ describe('the module as a whole', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('explains a note shared by many containers once, with its first places', () => {
+    const containers = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        `app-${i}`,
+        { image: 'app:1', restart: 'on-failure:2' },
+      ]),
+    );
+    const model = modelFromText(
+      'berth.yaml',
+      yaml.dump({ name: 'fleet', version: '1.0.0', author: 'acme', containers }),
+    );
+    const readme = puppetTarget.render(model).files.find((f) => f.path === 'README.md')!.content;
+    expect(readme.match(/restart: on-failure:2 only approximately/g)).toHaveLength(1);
+    expect(readme).toContain('`containers.app-7.restart` and 2 more.');
+  });
+});

@@ -1,5 +1,10 @@
 import type { Container, Model, Secret, YamlPath } from '../../model/types.js';
-import type { LintCheck, PuppetValue } from '../quote/puppet.js';
+import {
+  puppetReference,
+  type LintCheck,
+  type PuppetCode,
+  type PuppetValue,
+} from '../quote/puppet.js';
 import type { Notes } from './notes.js';
 
 /** One `docker::run` parameter: its value and the berth field it comes from. */
@@ -22,6 +27,8 @@ export interface ModelIndex {
   externalNetworks: Set<string>;
   externalVolumes: Set<string>;
   secrets: Map<string, Secret>;
+  /** `Type['title']`, made once per resource however many containers require it. */
+  reference(type: string, title: string): PuppetCode;
 }
 
 export function indexModel(model: Model): ModelIndex {
@@ -29,6 +36,17 @@ export function indexModel(model: Model): ModelIndex {
     externalNetworks: new Set(model.networks.filter((n) => n.external).map((n) => n.name)),
     externalVolumes: new Set(model.volumes.filter((v) => v.external).map((v) => v.name)),
     secrets: new Map(model.secrets.map((secret) => [secret.name, secret])),
+    reference: memoizedReferences(),
+  };
+}
+
+function memoizedReferences(): ModelIndex['reference'] {
+  const made = new Map<string, PuppetCode>();
+  return (type, title) => {
+    const key = `${type}\u0000${title}`;
+    let reference = made.get(key);
+    if (!reference) made.set(key, (reference = puppetReference(type, title)));
+    return reference;
   };
 }
 

@@ -2,7 +2,6 @@
  * The container fields with a plain mapping: a `docker::run` parameter where the module has
  * one, a docker flag in `extra_parameters` where it does not.
  */
-import { puppetReference } from '../quote/puppet.js';
 import { shellJoin } from '../quote/shell.js';
 import type { RunContext } from './run-context.js';
 import type { RunParts } from './run-parts.js';
@@ -33,7 +32,7 @@ export function addStorage({ index, container }: RunContext, parts: RunParts): v
   if (container.mounts.length > 0) parts.set('volumes', container.mounts.map(mountSpec), 'volumes');
   for (const mount of container.mounts) {
     if (mount.type === 'volume' && !index.externalVolumes.has(mount.source)) {
-      parts.require(puppetReference('Docker_volume', mount.source));
+      parts.require(index.reference('Docker_volume', mount.source));
     }
   }
   for (const tmpfs of container.tmpfs) {

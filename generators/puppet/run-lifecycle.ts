@@ -3,7 +3,6 @@
  * pull policy and start order, in the module's two modes.
  */
 import type { Container, Dependency } from '../../model/types.js';
-import { puppetReference } from '../quote/puppet.js';
 import { fieldPath, type RunContext } from './run-context.js';
 import type { RunParts } from './run-parts.js';
 import { goDuration, wholeSeconds } from './values.js';
@@ -148,7 +147,7 @@ function notePullInRestartMode({ container, notes }: RunContext, policy: string)
 export function addDependencies(context: RunContext, parts: RunParts): void {
   const { container, mode } = context;
   for (const dependency of container.dependsOn) {
-    parts.require(puppetReference('Docker::Run', dependency.name));
+    parts.require(context.index.reference('Docker::Run', dependency.name));
     if (mode === 'systemd') noteCondition(context, dependency);
   }
   if (container.dependsOn.length === 0) return;

@@ -5,7 +5,6 @@
  * `docker run` itself, by one `--network` flag each.
  */
 import type { Container, NetworkAttachment } from '../../model/types.js';
-import { puppetReference } from '../quote/puppet.js';
 import { shellJoin } from '../quote/shell.js';
 import { fieldPath, type RunContext } from './run-context.js';
 import type { RunParts } from './run-parts.js';
@@ -35,7 +34,7 @@ export function addNetworks(context: RunContext, parts: RunParts): void {
 function requireNetworks({ index, container }: RunContext, parts: RunParts): void {
   for (const network of container.networks) {
     if (!index.externalNetworks.has(network.name)) {
-      parts.require(puppetReference('Docker_network', network.name));
+      parts.require(index.reference('Docker_network', network.name));
     }
   }
 }

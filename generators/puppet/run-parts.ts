@@ -28,7 +28,7 @@ export class RunParts {
   }
 
   require(reference: PuppetCode): void {
-    if (!this.requires.some((r) => r.code === reference.code)) this.requires.push(reference);
+    if (!this.requires.includes(reference)) this.requires.push(reference);
   }
 
   list(): Attribute[] {

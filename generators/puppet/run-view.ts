@@ -7,7 +7,6 @@ import { identifierOf } from '../../model/names.js';
 import {
   PuppetCode,
   PuppetHash,
-  puppetReference,
   puppetString,
   renderAttributes,
   type LintCheck,
@@ -125,7 +124,7 @@ function addEnvironment(context: RunContext, parts: RunParts): void {
 function addStartAfter(context: RunContext, parts: RunParts): void {
   const { container, mode } = context;
   const owners = namespaceOwners(container);
-  for (const owner of owners) parts.require(puppetReference('Docker::Run', owner));
+  for (const owner of owners) parts.require(context.index.reference('Docker::Run', owner));
   // `depends` already orders the units after the containers it names.
   const after = owners.filter((owner) => !container.dependsOn.some((d) => d.name === owner));
   if (after.length > 0 && mode === 'systemd') parts.set('after', after);

@@ -8,12 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { puppetTarget } from '../../../generators/puppet/index.js';
 import { shellJoin } from '../../../generators/quote/shell.js';
-import { loadModel, modelFromText } from '../../../model/index.js';
+import { loadModel, modelFromText as loadFromText } from '../../../model/index.js';
 import type { Model } from '../../../model/types.js';
 import { goldenCases, goldenRoot } from '../../support/golden.js';
 import { requireTool } from '../../support/toolchain.js';
 import { compileCatalogs, type CatalogResource, type CompileJob } from './puppet-ruby.js';
 import { writeStandIn } from './stand-in.js';
+
+const modelFromText = (file: string, text: string) => loadFromText(file, text).model;
 
 /**
  * Every golden case rendered into a scratch module path, then proved with Puppet's own tools:

@@ -14,7 +14,9 @@ import {
   portSpec,
   ulimitSpec,
 } from '../../../generators/puppet/values.js';
-import { modelFromText } from '../../../model/index.js';
+import { modelFromText as loadFromText } from '../../../model/index.js';
+
+const modelFromText = (file: string, text: string) => loadFromText(file, text).model;
 
 /** A berth file with one container `app`, its fields given as YAML lines. */
 function model(containerYaml: string, topYaml = '') {

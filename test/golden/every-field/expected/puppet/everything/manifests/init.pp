@@ -108,7 +108,7 @@ class everything (
         '--entrypoint=/usr/bin/tini',
         '--tmpfs=/run',
         '--tmpfs=/tmp:size=64m,mode=1777',
-        '--tmpfs=/scratch:size=33554432,mode=3361',
+        '--tmpfs=/scratch:size=33554432,mode=1777',
         '--domainname=internal.acme.example',
         '--workdir=/srv/app',
         '--network-alias=app.edge',

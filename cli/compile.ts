@@ -46,7 +46,9 @@ export function compile(file: string, selected: Target[], strict: boolean): Comp
           file: loaded.document.file,
           path: formatPath(note.path),
           target: selected[index]!.name,
-          ...loaded.document.locate(note.path),
+          ...(note.atKey
+            ? loaded.document.locateKey(note.path)
+            : loaded.document.locate(note.path)),
         },
         strict ? 'error' : note.severity,
       ),

@@ -19,6 +19,8 @@ export interface TranslationNote {
   data: Data;
   /** The YAML path of the field concerned. */
   path: YamlPath;
+  /** Point at the key of the entry (an unknown name) rather than at its value. */
+  atKey?: boolean;
 }
 
 export interface RenderResult {

@@ -85,6 +85,7 @@ export function passThroughProperties(container: Container, notes: Notes): PassT
         `${entry.name} is not a docker_container property` +
           (guess ? ` (did you mean "${guess}"?)` : ''),
         'use a property of docker_container in docker cookbook 11.x, or remove the key',
+        'key',
       );
       return [];
     }

@@ -38,6 +38,7 @@ function isValid({ notes }: RunContext, entry: PassThrough): boolean {
       entry.path,
       `"${entry.name}" is not a docker::run parameter${guess ? ` (did you mean "${guess}"?)` : ''}`,
       'use a parameter of puppetlabs-docker 10.x docker::run, or the berth field for it',
+      'key',
     );
     return false;
   }

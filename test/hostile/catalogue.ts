@@ -36,15 +36,7 @@ const withContainers = (body: string) =>
 function input(content: string | Buffer, args: string[] = []) {
   return (dir: string): string[] => {
     writeFileSync(join(dir, 'berth.yaml'), content);
-    return [
-      'generate',
-      join(dir, 'berth.yaml'),
-      '--out',
-      join(dir, 'out'),
-      '--target',
-      'docker',
-      ...args,
-    ];
+    return ['generate', join(dir, 'berth.yaml'), '--out', join(dir, 'out'), ...args];
   };
 }
 
@@ -342,6 +334,29 @@ export const cases: HostileCase[] = [
     ),
   },
 
+  {
+    name: 'x-chef property the cookbook lacks',
+    code: 'BERTH-SPEC-VALUE',
+    at: '8:7',
+    setup: input(
+      withContainers('  web:\n    image: nginx:1.27\n    x-chef:\n      kill_afterr: 30\n'),
+    ),
+  },
+  {
+    name: 'x-puppet parameter the module lacks',
+    code: 'BERTH-SPEC-VALUE',
+    at: '8:7',
+    setup: input(
+      withContainers('  web:\n    image: nginx:1.27\n    x-puppet:\n      stop_wait: 30\n'),
+    ),
+  },
+  {
+    name: 'target difference under --strict',
+    code: 'BERTH-GEN-DEFAULT',
+    at: '6:12',
+    setup: input(withContainers('  web:\n    image: nginx\n'), ['--strict']),
+  },
+
   // References
   {
     name: 'undeclared named volume',
@@ -393,26 +408,19 @@ export const cases: HostileCase[] = [
   {
     name: 'file that does not exist',
     code: 'BERTH-IO-NOT-FOUND',
-    setup: (dir) => [
-      'generate',
-      join(dir, 'missing.yaml'),
-      '--out',
-      join(dir, 'out'),
-      '--target',
-      'docker',
-    ],
+    setup: (dir) => ['generate', join(dir, 'missing.yaml'), '--out', join(dir, 'out')],
   },
   {
     name: 'directory instead of a file',
     code: 'BERTH-IO-NOT-A-FILE',
-    setup: (dir) => ['generate', dir, '--out', join(dir, 'out'), '--target', 'docker'],
+    setup: (dir) => ['generate', dir, '--out', join(dir, 'out')],
   },
   {
     name: 'dangling symbolic link',
     code: 'BERTH-IO-NOT-FOUND',
     setup: (dir) => {
       symlinkSync(join(dir, 'gone'), join(dir, 'link.yaml'));
-      return ['generate', join(dir, 'link.yaml'), '--out', join(dir, 'out'), '--target', 'docker'];
+      return ['generate', join(dir, 'link.yaml'), '--out', join(dir, 'out')];
     },
   },
   {
@@ -420,7 +428,7 @@ export const cases: HostileCase[] = [
     code: 'BERTH-IO-UNREADABLE',
     setup: (dir) => {
       execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
-      return ['generate', join(dir, 'pipe.yaml'), '--out', join(dir, 'out'), '--target', 'docker'];
+      return ['generate', join(dir, 'pipe.yaml'), '--out', join(dir, 'out')];
     },
   },
   {

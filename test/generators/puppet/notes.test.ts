@@ -91,8 +91,9 @@ const render = (name: string) =>
   puppetTarget.render(loadModel(join(goldenRoot, name, 'berth.yaml')));
 
 describe('Puppet translation notes', () => {
-  it('has an expectation for every golden case', () => {
-    expect(Object.keys(expected).sort()).toEqual(goldenCases());
+  it('has an expectation for every golden case but the Chef-only ones', () => {
+    const cases = goldenCases().filter((name) => !name.startsWith('chef-'));
+    expect(Object.keys(expected).sort()).toEqual(cases);
   });
 
   it.each(Object.entries(expected))('%s', (name, notes) => {

@@ -3,14 +3,7 @@ import { readFileSync } from 'node:fs';
 import { BerthError, diagnostic } from '../diagnostics/diagnostic.js';
 import { attempt } from '../model/read.js';
 import { closest } from '../model/suggest.js';
-import {
-  atOrAbove,
-  emptyConfig,
-  findConfig,
-  type FailOn,
-  type LintConfig,
-  type RuleSetting,
-} from './config.js';
+import { atOrAbove, findConfig, type FailOn, type LintConfig, type RuleSetting } from './config.js';
 import { LintEngine, type Source } from './engine.js';
 import { classifier, findFiles, toPosix } from './files.js';
 import { ruleIds } from './registry.js';
@@ -87,10 +80,7 @@ export async function lintFiles(
   options: LintOptions = {},
 ): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
-  const config = settingsOf(
-    options.config === undefined ? emptyConfig(cwd) : findConfig(cwd, options.config),
-    options,
-  );
+  const config = settingsOf(findConfig(cwd, options.config), options);
   const classify = classifier(config.base, config.ignore, config.hiera);
   const sources: Source[] = [];
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {

@@ -36,11 +36,17 @@ export function plural(count: number, noun: string): string {
 /** `12 files, 31 docker resources (14 docker_container, ...), 5 findings (2 suppressed)`. */
 export function summaryLine(result: LintResult): string {
   const summary = summarise(result);
-  const types = summary.resourceTypes.map(([type, count]) => `${count} ${type}`).join(', ');
+  const types = summary.resourceTypes.map(([type, count]) => typeCount(type, count)).join(', ');
   const resources =
     summary.resources === 0
       ? 'no docker resources'
       : `${plural(summary.resources, 'docker resource')} (${types})`;
   const suppressed = summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : '';
   return `${plural(summary.files, 'file')}, ${resources}, ${plural(summary.findings, 'finding')}${suppressed}`;
+}
+
+/** `14 docker_container`; Puppet classes read as `2 classes`. */
+function typeCount(type: string, count: number): string {
+  if (type !== 'class') return `${count} ${type}`;
+  return count === 1 ? '1 class' : `${count} classes`;
 }

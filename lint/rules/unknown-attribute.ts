@@ -37,7 +37,7 @@ function messageFor(
   const owner = ownerOf(resource);
   if (meaning.status === 'unknown') {
     const hint = meaning.suggestion ? `; did you mean "${meaning.suggestion}"` : '';
-    return `${owner.noun} "${attribute.name}" is not a ${owner.noun} of ${owner.name}${hint}`;
+    return `unknown ${owner.noun} "${attribute.name}" for ${owner.name}${hint}`;
   }
   if (meaning.status === 'legacy') {
     const { replacement, removedIn } = meaning.legacy;

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 import { LineIndex, type Span } from '../diagnostics/position.js';
 import { firstInvalidUtf8 } from '../model/read.js';
@@ -25,6 +25,13 @@ export interface Source {
   bytes?: Uint8Array;
 }
 
+export interface EngineOptions {
+  /** Parse every file, not only those that mention docker. */
+  parseAll?: boolean;
+  /** The folder file paths are relative to; the configuration's folder by default. */
+  cwd?: string;
+}
+
 interface ActiveRule {
   rule: Rule;
   severity: LintSeverity;
@@ -45,12 +52,13 @@ export class LintEngine {
   private readonly suppressions: CompiledSuppression[];
   private ruby: RubyParser | undefined;
 
-  constructor(
-    private readonly config: LintConfig,
-    private readonly parseAll = false,
-  ) {
+  private readonly parseAll: boolean;
+
+  constructor(config: LintConfig, options: EngineOptions = {}) {
+    this.parseAll = options.parseAll ?? false;
     this.active = activeRules(config);
-    this.suppressions = config.suppress.map((entry) => compileSuppression(entry));
+    const cwd = options.cwd ?? config.base;
+    this.suppressions = config.suppress.map((entry) => compileSuppression(entry, config.base, cwd));
   }
 
   async lint(sources: readonly Source[]): Promise<LintResult> {
@@ -124,9 +132,7 @@ export class LintEngine {
     );
     if (comment) finding.suppression = { kind: 'inline', reason: comment.reason };
     else {
-      const configured = this.suppressions.find((entry) =>
-        entry.matches(finding, problem, this.config.base, file),
-      );
+      const configured = this.suppressions.find((entry) => entry.matches(finding, problem));
       if (configured) finding.suppression = { kind: 'config', reason: configured.reason };
     }
     return finding;
@@ -185,17 +191,23 @@ function covers(suppression: Suppression, line: number): boolean {
 
 interface CompiledSuppression {
   reason: string;
-  matches(finding: Finding, problem: Problem, base: string, file: LintedFile): boolean;
+  matches(finding: Finding, problem: Problem): boolean;
 }
 
-function compileSuppression(entry: ConfigSuppression): CompiledSuppression {
+/** Paths in the configuration are relative to its folder; findings' paths to `cwd`. */
+function compileSuppression(
+  entry: ConfigSuppression,
+  base: string,
+  cwd: string,
+): CompiledSuppression {
   const inPaths = globMatcher(entry.paths);
   const titles = new Set(entry.resources);
   return {
     reason: entry.reason,
-    matches(finding, problem, base) {
+    matches(finding, problem) {
       if (finding.ruleId !== entry.rule) return false;
-      if (entry.paths.length > 0 && !inPaths(toPosix(relative(base, finding.file)))) return false;
+      const path = toPosix(relative(base, resolve(cwd, finding.file)));
+      if (entry.paths.length > 0 && !inPaths(path)) return false;
       if (titles.size === 0) return true;
       const resource = problem.resource;
       return (

@@ -65,7 +65,7 @@ export async function lintPaths(
     kind,
     bytes: attempt(() => readFileSync(absolute), path),
   }));
-  const engine = new LintEngine(config, config.parseAll ?? false);
+  const engine = new LintEngine(config, { parseAll: config.parseAll ?? false, cwd });
   const result = await engine.lint(sources);
   return report(result, config, (path) => sourceText(texts, sources, path));
 }
@@ -89,7 +89,9 @@ export async function lintFiles(
     if (kind && !classify.ignored(absolute))
       sources.push({ path: toPosix(file.path), kind, text: file.text });
   }
-  const result = await new LintEngine(config, config.parseAll ?? false).lint(sources);
+  const result = await new LintEngine(config, { parseAll: config.parseAll ?? false, cwd }).lint(
+    sources,
+  );
   const texts = new Map(files.map((file) => [toPosix(file.path), file.text]));
   return report(result, config, (path) => texts.get(path));
 }

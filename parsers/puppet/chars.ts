@@ -1,5 +1,15 @@
 /** Character classes of Puppet's lexer, by UTF-16 code unit. Ruby's `\w` is ASCII-only. */
 
+/**
+ * `\w` as a table, for the lexer's inner loops: a lookup costs less than a call to a
+ * classifying function, which matters before the JIT compiler has optimised the lexer.
+ */
+export const wordChars = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  wordChars[c] =
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+}
+
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 export const isLower = (c: number): boolean => c >= 97 && c <= 122;
@@ -38,6 +48,9 @@ export function onlyBlanks(text: string, from: number, to: number): boolean {
 /** End of a `\w+` run starting at `from` (equal to `from` when there is none). */
 export function wordEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-  return i;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && wordChars[c] === 1) i++;
+    else return i;
+  }
 }

@@ -111,9 +111,8 @@ function parseClassName(p: Cursor): boolean {
 export function parseNode(p: Cursor): Expr {
   const start = p.next().start;
   do {
-    if (p.at(Tok.LBrace) || p.at(Tok.Inherits)) break;
     if (!parseHostname(p)) return spanned(p, start);
-  } while (p.accept(Tok.Comma));
+  } while (p.accept(Tok.Comma) && !p.at(Tok.LBrace) && !p.at(Tok.Inherits));
   if (p.accept(Tok.Inherits)) parseHostname(p);
   parseBlock(p);
   return spanned(p, start);

@@ -1,4 +1,4 @@
-import { isBlank, isDigit, isLower, isUpper, isWordChar, onlyBlanks, wordEnd } from './chars.js';
+import { isBlank, isDigit, isLower, isUpper, onlyBlanks, wordChars, wordEnd } from './chars.js';
 import { scanHeredocSpec, findHeredocEnd, type HeredocSpec } from './heredoc.js';
 import { scanNumber } from './numbers.js';
 import {
@@ -100,8 +100,14 @@ class Lexer {
     }
     for (;;) {
       this.skipTrivia();
-      if (this.pos < this.limit) this.lexToken();
-      else if (!this.endRegion()) break;
+      const before = this.pos;
+      if (before >= this.limit) {
+        if (!this.endRegion()) break;
+      } else {
+        this.lexToken();
+        // Every token moves on; should one not, skipping a character beats looping forever.
+        if (this.pos === before) this.pos++;
+      }
     }
     this.tokens.push({ kind: Tok.Eof, start: this.text.length, end: this.text.length, value: '' });
   }
@@ -278,10 +284,11 @@ class Lexer {
     return onlyBlanks(this.text, from, this.pos);
   }
 
-  private emit(kind: TokenKind, length: number, value = ''): void {
+  private emit(kind: TokenKind, length: number): void {
     const start = this.pos;
-    this.pos += length;
-    this.push(kind, start, this.pos, value);
+    this.pos = start + length;
+    this.tokens.push({ kind, start, end: start + length, value: '' });
+    this.last = kind;
   }
 
   private push(kind: TokenKind, start: number, end: number, value: string): void {
@@ -394,9 +401,15 @@ class Lexer {
 
   // ---------------------------------------------------------------- braces and interpolation
 
+  /** The innermost open interpolation or heredoc. (Reading index -1 of an array is slow.) */
+  private topFrame(): Frame | undefined {
+    const count = this.frames.length;
+    return count === 0 ? undefined : this.frames[count - 1];
+  }
+
   private closeBrace(): void {
     this.braceCount--;
-    const top = this.frames[this.frames.length - 1];
+    const top = this.topFrame();
     if (top?.kind !== 'interpolation' || top.braceCount !== this.braceCount) {
       return this.emit(Tok.RBrace, 1);
     }
@@ -426,7 +439,7 @@ class Lexer {
 
   /** Called when the lexer reaches the end of its region; false when everything is lexed. */
   private endRegion(): boolean {
-    const top = this.frames[this.frames.length - 1];
+    const top = this.topFrame();
     if (!top) return false;
     if (top.kind === 'heredoc') {
       this.heredocPart(this.pos, false);
@@ -462,7 +475,8 @@ class Lexer {
     for (;;) {
       const stop = findDqStop(this.text, at, this.limit);
       if (stop < 0) return this.unclosedString(tokenStart);
-      const value = unescape(this.text.slice(textStart, stop), doubleQuoted);
+      const raw = this.text.slice(textStart, stop);
+      const value = unescape(raw, doubleQuoted, () => this.invalidEscape(textStart, stop));
       if (this.text.charCodeAt(stop) === 34) {
         this.pos = stop + 1;
         return this.push(first ? Tok.String : Tok.DqPost, partStart, this.pos, value);
@@ -596,21 +610,22 @@ class Lexer {
 
   /** A heredoc without interpolation is one string. */
   private heredocText(from: number, to: number): void {
-    const frame = this.frames[this.frames.length - 1] as HeredocText;
+    const frame = this.topFrame() as HeredocText;
     const raw = stripMargin(this.text, from, to, frame.regionStart, frame.margin);
-    this.push(Tok.String, from, to, unescape(raw, frame.escapes));
+    const value = unescape(raw, frame.escapes, () => this.invalidEscape(from, to));
+    this.push(Tok.String, from, to, value);
     this.closeHeredoc();
   }
 
   /** One stretch of an interpolating heredoc's text, like `doubleQuoted` without quotes. */
   private heredocPart(from: number, first: boolean): void {
-    const frame = this.frames[this.frames.length - 1] as HeredocText;
+    const frame = this.topFrame() as HeredocText;
     let partStart = from;
     let at = from;
     for (;;) {
       const stop = findDollar(this.text, at, frame.regionEnd, frame.dollarEscapes);
       const raw = stripMargin(this.text, partStart, stop, frame.regionStart, frame.margin);
-      const value = unescape(raw, frame.escapes);
+      const value = unescape(raw, frame.escapes, () => this.invalidEscape(partStart, stop));
       if (stop >= frame.regionEnd) {
         this.push(first ? Tok.String : Tok.DqPost, partStart, frame.regionEnd, value);
         return this.closeHeredoc();
@@ -642,6 +657,10 @@ class Lexer {
     this.push(Tok.Error, start, end, '');
   }
 
+  private invalidEscape(start: number, end: number): void {
+    this.problem('a \\u escape names no character (a surrogate or beyond U+10FFFF)', start, end);
+  }
+
   private problem(message: string, start: number, end: number): void {
     this.problems.push({ message, start, end });
   }
@@ -658,12 +677,13 @@ export function bareWordEnd(text: string, start: number): number {
     let at = end;
     if (text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) === 58) at += 2;
     const c = text.charCodeAt(at);
-    if (!isLower(c) && c !== 95) return end;
+    // Written so that NaN (past the end of the text) stops the word too.
+    if (!(c === 95 || (c >= 97 && c <= 122))) return end;
     let stop = at + 1;
-    while (stop < text.length) {
+    for (;;) {
       const d = text.charCodeAt(stop);
-      if (!isWordChar(d) && d !== 45) break;
-      stop++;
+      if ((d < 128 && wordChars[d] === 1) || d === 45) stop++;
+      else break;
     }
     while (text.charCodeAt(stop - 1) === 45) stop--;
     end = stop;
@@ -672,19 +692,15 @@ export function bareWordEnd(text: string, start: number): number {
 
 /** A name proper: lower-case segments of `\w` joined by `::`, no dashes, none starting `_`. */
 function isStrictName(word: string): boolean {
-  let segmentStart = word.startsWith('::') ? 2 : 0;
-  for (let i = segmentStart; i <= word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (i === segmentStart) {
-      if (!isLower(c)) return false;
-    } else if (i === word.length || c === 58) {
-      if (c === 58) {
-        i++;
-        segmentStart = i + 1;
-      }
-    } else if (!isWordChar(c)) return false;
+  if (word.indexOf('-') >= 0) return false;
+  let segment = word.charCodeAt(0) === 58 ? 2 : 0;
+  for (;;) {
+    const c = word.charCodeAt(segment);
+    if (!(c >= 97 && c <= 122)) return false;
+    const next = word.indexOf('::', segment);
+    if (next < 0) return true;
+    segment = next + 2;
   }
-  return true;
 }
 
 /** End of a variable name after `$`: `(::)?(\w+::)*\w+`; `from` itself when there is none. */
@@ -703,32 +719,48 @@ export function variableNameEnd(text: string, from: number): number {
 
 /** The first `quote` at or after `from` that no backslash escapes, or -1. */
 function findUnescaped(text: string, from: number, limit: number, quote: number): number {
-  for (let i = from; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === quote) return i;
+  const char = quote === 39 ? "'" : '"';
+  let at = from;
+  for (;;) {
+    const found = text.indexOf(char, at);
+    if (found < 0 || found >= limit) return -1;
+    if (!escaped(text, from, found)) return found;
+    at = found + 1;
   }
-  return -1;
 }
 
 /** The first unescaped `"` or `$` at or after `from`, or -1. */
 function findDqStop(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34 || c === 36) return i;
+  let at = from;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    const dollar = text.indexOf('$', at);
+    const found = dollar >= 0 && (quote < 0 || dollar < quote) ? dollar : quote;
+    if (found < 0 || found >= limit) return -1;
+    if (!escaped(text, from, found)) return found;
+    at = found + 1;
   }
-  return -1;
 }
 
 /** The first `$` that may interpolate at or after `from`, or `limit`. */
 function findDollar(text: string, from: number, limit: number, escapable: boolean): number {
-  for (let i = from; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 && escapable) i++;
-    else if (c === 36) return i;
+  let at = from;
+  for (;;) {
+    const found = text.indexOf('$', at);
+    if (found < 0 || found >= limit) return limit;
+    if (!escapable || !escaped(text, from, found)) return found;
+    at = found + 1;
   }
-  return limit;
+}
+
+/**
+ * Whether the character at `at` is escaped: an odd run of backslashes (not reaching back
+ * before `from`) precedes it. Scanning pairs from `from` would give the same answer.
+ */
+function escaped(text: string, from: number, at: number): boolean {
+  let before = at - 1;
+  while (before >= from && text.charCodeAt(before) === 92) before--;
+  return (at - 1 - before) % 2 === 1;
 }
 
 /** Whether the `/` at `close` is escaped: an odd run of backslashes inside the regex before it. */

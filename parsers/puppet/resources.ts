@@ -1,8 +1,8 @@
 import type { Attribute, ResourceDeclaration, Value } from '../types.js';
 import type { Expr } from './ast.js';
-import type { Cursor } from './cursor.js';
+import { isOpener, type Cursor } from './cursor.js';
 import { parseExpression } from './expressions.js';
-import { expectClosingBrace } from './statements.js';
+import { expectClosingBrace, startsDeclaration } from './statements.js';
 import { isAttributeKeyword, Tok, type Token } from './tokens.js';
 import { toValue, unknown } from './values.js';
 
@@ -46,7 +46,7 @@ export function parseResource(p: Cursor): Expr {
     p.at(Tok.Class) && p.kind(1) === Tok.LBrace
       ? parseClassResource(p, context)
       : parseExpression(p);
-  while (p.at(Tok.LBrace)) expr = parseBodies(p, expr, context);
+  while (p.at(Tok.LBrace) && !p.panic) expr = parseBodies(p, expr, context);
 
   if (prefix && expr.kind !== 'resource' && expr.kind !== 'error' && !p.panic) {
     const marker = prefix.kind === Tok.At ? 'virtual (@)' : 'exported (@@)';
@@ -100,7 +100,7 @@ function parseTitledBodies(p: Cursor, type: Expr, context: Context, open: Token)
       p.panic = false;
     }
   } while (p.accept(Tok.Semic));
-  expectClosingBrace(p, open.start);
+  closeBody(p, open);
 
   const declarations = bodies.map((body) => {
     const title = toValue(p, body.title);
@@ -119,7 +119,7 @@ function parseTitledBody(p: Cursor): Body | undefined {
 /** Defaults (`File { }`), overrides (`File['a'] { }`), or a call with a hash (`f { a => 1 }`). */
 function parseUntitledBody(p: Cursor, lhs: Expr, context: Context, open: Token): Expr {
   const operations = parseOperations(p);
-  expectClosingBrace(p, open.start);
+  closeBody(p, open);
   const end = p.lastEnd;
 
   if (lhs.kind === 'name') {
@@ -143,25 +143,17 @@ function parseUntitledBody(p: Cursor, lhs: Expr, context: Context, open: Token):
   return { kind: 'resource', start: context.start, end };
 }
 
-/** The type and title that `File { }`, `File['a'] { }` and `Resource['file'] { }` address. */
+/** The type and title that `File { }` and `File['a'] { }` address. */
 function defaultsOrOverride(p: Cursor, lhs: Expr) {
   if (lhs.kind === 'classref') {
     const title = unknown(p, lhs, 'reference');
     return { form: 'defaults' as const, type: typeName(lhs.value), title, typeExpr: lhs };
   }
   if (lhs.kind !== 'access') return undefined;
-  const target = lhs.target;
+  // Puppet's parser reads `Resource['file'] { }` as an override too, not as `File { }`.
   const key = lhs.keys[0];
-  if (
-    target.kind === 'classref' &&
-    typeName(target.value) === 'resource' &&
-    lhs.keys.length === 1
-  ) {
-    // `Resource['file'] { }` is Puppet's spelling of `File { }` for a type named at run time.
-    const type = key?.kind === 'string' ? typeName(key.value) : p.slice(lhs);
-    return { form: 'defaults' as const, type, title: unknown(p, lhs, 'reference'), typeExpr: lhs };
-  }
   const title = lhs.keys.length === 1 && key ? toValue(p, key) : keysValue(p, lhs.keys, lhs);
+  const target = lhs.target;
   return { form: 'override' as const, type: resourceType(p, target), title, typeExpr: target };
 }
 
@@ -183,7 +175,7 @@ export function parseCollector(p: Cursor, type: Expr): Expr {
 
   const brace = p.next();
   const operations = parseOperations(p);
-  expectClosingBrace(p, brace.start);
+  closeBody(p, brace);
   // A collector without attributes only realizes resources; it declares nothing to read.
   if (operations.length > 0) {
     const context: Context = { start: type.start, form: undefined };
@@ -200,6 +192,11 @@ export function parseCollector(p: Cursor, type: Expr): Expr {
 /** `name => value, name +> value, * => $hash`, with an optional trailing comma. */
 function parseOperations(p: Cursor): Operation[] {
   const operations: Operation[] = [];
+  // An empty list may still have its trailing comma: `file { 'x': , }`.
+  if (p.at(Tok.Comma)) {
+    p.next();
+    return operations;
+  }
   for (;;) {
     const kind = p.kind();
     if (kind === Tok.RBrace || kind === Tok.Semic || kind === Tok.Eof) break;
@@ -211,9 +208,42 @@ function parseOperations(p: Cursor): Operation[] {
       if (!p.skipUntil(stops)) break;
       p.panic = false;
     }
-    if (!p.accept(Tok.Comma)) break;
+    if (p.accept(Tok.Comma)) continue;
+    if (!startsOperation(p)) break;
+    // The commonest slip: a comma forgotten between two attributes. Say so and go on.
+    const next = p.peek();
+    p.report("expected ',' between attributes", next.start, next.end);
   }
   return operations;
+}
+
+function startsOperation(p: Cursor): boolean {
+  const name = p.kind();
+  const arrow = p.kind(1);
+  if (name === Tok.Times) return arrow === Tok.FArrow;
+  if (name !== Tok.Name && !isAttributeKeyword(name)) return false;
+  return arrow === Tok.FArrow || arrow === Tok.PArrow;
+}
+
+/**
+ * Expects the `}` of a resource body. When something else stands there, it is skipped up to
+ * that `}`, unless a line that starts a new declaration comes first: then the `}` is taken
+ * as missing and parsing resumes with that declaration.
+ */
+function closeBody(p: Cursor, open: Token): void {
+  if (p.accept(Tok.RBrace)) return;
+  expectClosingBrace(p, open.start);
+  for (;;) {
+    const kind = p.kind();
+    if (kind === Tok.Eof || (p.startsLine() && startsDeclaration(p))) return;
+    if (kind === Tok.RBrace) {
+      p.next();
+      p.panic = false;
+      return;
+    }
+    if (isOpener(kind)) p.skipGroup();
+    else p.next();
+  }
 }
 
 function parseOperation(p: Cursor): Operation | undefined {

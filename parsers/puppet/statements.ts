@@ -58,8 +58,14 @@ export function expectClosingBrace(p: Cursor, openedAt: number): void {
  */
 function parseStatements(p: Cursor, closer: TokenKind): void {
   let previous: Expr | undefined;
+  let separated = true;
   while (!p.at(closer) && !p.at(Tok.Eof)) {
-    if (p.accept(Tok.Semic)) continue;
+    if (p.at(Tok.Semic)) {
+      separator(p, separated, closer);
+      separated = true;
+      continue;
+    }
+    separated = false;
     if (isCloser(p.kind())) {
       p.error('unbalanced closing bracket');
       p.next();
@@ -70,6 +76,20 @@ function parseStatements(p: Cursor, closer: TokenKind): void {
     const statement = parseStatement(p, previous);
     if (p.panic || p.index === before) recoverStatement(p, before);
     previous = isStatementCall(previous) ? callWith(previous, statement) : statement;
+  }
+}
+
+/**
+ * In Puppet a `;` separates two statements; it may not end a block or the file, start one, or
+ * follow another `;`.
+ */
+function separator(p: Cursor, separated: boolean, closer: TokenKind): void {
+  const semicolon = p.next();
+  const next = p.kind();
+  const misplaced = separated || next === closer || next === Tok.Eof || next === Tok.Semic;
+  const firstOfRun = p.tokens[p.index - 2]?.kind !== Tok.Semic;
+  if (misplaced && firstOfRun) {
+    p.report("a ';' must stand between two statements", semicolon.start, semicolon.end);
   }
 }
 
@@ -168,6 +188,27 @@ function startsStatement(kind: TokenKind): boolean {
     case Tok.Case:
     case Tok.Function:
     case Tok.Type:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A declaration or definition, as opposed to an attribute: `file {`, `File[...] {`, `class`. */
+export function startsDeclaration(p: Cursor): boolean {
+  switch (p.kind()) {
+    case Tok.Name:
+    case Tok.ClassRef:
+      return p.kind(1) === Tok.LBrace || p.kind(1) === Tok.LBrack;
+    case Tok.At:
+    case Tok.AtAt:
+    case Tok.Class:
+    case Tok.Define:
+    case Tok.Node:
+    case Tok.If:
+    case Tok.Unless:
+    case Tok.Case:
+    case Tok.Function:
       return true;
     default:
       return false;

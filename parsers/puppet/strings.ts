@@ -32,8 +32,12 @@ export function heredocEscapes(flags: string): Escapes {
 
 const simple: Record<string, string> = { r: '\r', n: '\n', t: '\t', s: ' ' };
 
-/** Translates the escapes of `raw` that `escapes` allows; everything else is kept as written. */
-export function unescape(raw: string, escapes: Escapes): string {
+/**
+ * Translates the escapes of `raw` that `escapes` allows; everything else is kept as written.
+ * `invalid` is called for a `\u` escape naming no character (a surrogate, or beyond U+10FFFF),
+ * which Puppet cannot encode and fails on; the escape is kept as written.
+ */
+export function unescape(raw: string, escapes: Escapes, invalid?: () => void): string {
   let at = raw.indexOf('\\');
   if (at < 0 || escapes.chars === '') return raw;
 
@@ -41,15 +45,16 @@ export function unescape(raw: string, escapes: Escapes): string {
   let copied = 0;
   while (at >= 0) {
     const [replacement, length] = escapeAt(raw, at, escapes);
-    out += raw.slice(copied, at) + replacement;
+    if (replacement === undefined) invalid?.();
+    out += raw.slice(copied, at) + (replacement ?? raw.slice(at, at + length));
     copied = at + length;
     at = raw.indexOf('\\', copied);
   }
   return out + raw.slice(copied);
 }
 
-/** The text an escape at `at` stands for, and how many characters it spans. */
-function escapeAt(raw: string, at: number, escapes: Escapes): [string, number] {
+/** The text an escape at `at` stands for (undefined if none), and how many characters it spans. */
+function escapeAt(raw: string, at: number, escapes: Escapes): [string | undefined, number] {
   const next = raw[at + 1];
   if (next === undefined) return ['\\', 1];
   if (escapes.lineContinuation) {
@@ -64,10 +69,10 @@ function escapeAt(raw: string, at: number, escapes: Escapes): [string, number] {
 }
 
 /**
- * `\uXXXX` or `\u{X..XXXXXX}`. A malformed one stays as written (Puppet warns and keeps it);
- * so does a code point beyond U+10FFFF, which Puppet itself cannot encode.
+ * `\uXXXX` or `\u{X..XXXXXX}`. A malformed one stays as written (Puppet warns and keeps it).
+ * A surrogate or a code point beyond U+10FFFF gives undefined: no character.
  */
-function unicodeEscape(raw: string, at: number): [string, number] {
+function unicodeEscape(raw: string, at: number): [string | undefined, number] {
   let digitsStart = at + 2;
   let digitsEnd: number;
   let length: number;
@@ -87,7 +92,9 @@ function unicodeEscape(raw: string, at: number): [string, number] {
     length = 6;
   }
   const codePoint = parseInt(raw.slice(digitsStart, digitsEnd), 16);
-  if (codePoint > 0x10ffff) return [raw.slice(at, at + length), length];
+  if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+    return [undefined, length];
+  }
   return [String.fromCodePoint(codePoint), length];
 }
 

@@ -132,7 +132,10 @@ class DirectiveReader {
     return ruleIds.length > 0;
   }
 
-  /** A trailing directive covers its line, one alone the next line of code; a resource opening there, whole. */
+  /**
+   * A trailing directive covers its line, one alone on its line the next line of code; when a
+   * resource opens on that line, the whole resource.
+   */
   private linesCovered(directive: Directive): [number, number] {
     const line = directive.trailing ? directive.span.start.line : this.nextCodeLine(directive);
     let last = line;

@@ -44,7 +44,7 @@ export interface Problem {
   resource?: DockerResource;
   /** The attribute concerned, as written; part of the fingerprint. */
   attribute?: string;
-  /** The value concerned, normalised (`SYS_ADMIN`, `/var/run/docker.sock`); part of the fingerprint. */
+  /** The value concerned, normalised (`SYS_ADMIN`); part of the fingerprint. */
   value?: string;
 }
 

@@ -31,7 +31,8 @@ function errorElement(finding: Finding): string {
     ['message', finding.message],
     ['source', `berth.${finding.ruleId}`],
   ];
-  return `<error ${attributes.map(([name, value]) => `${name}="${escapeXml(value!)}"`).join(' ')}/>`;
+  const written = attributes.map(([name, value]) => `${name}="${escapeXml(value!)}"`);
+  return `<error ${written.join(' ')}/>`;
 }
 
 /** Escapes text for an XML attribute; characters XML 1.0 forbids are dropped. */

@@ -90,7 +90,10 @@ function physicalLocation(finding: Finding) {
   };
 }
 
-/** A relative path stays relative (repository-relative, as code scanning wants); an absolute one becomes a file URI. */
+/**
+ * A relative path stays relative (code scanning wants paths relative to the repository); an
+ * absolute one becomes a `file://` URI.
+ */
 export function artifactUri(path: string): string {
   const encoded = path.split('/').map(encodeURIComponent).join('/');
   return path.startsWith('/') ? `file://${encoded}` : encoded;

@@ -42,7 +42,8 @@ export function summaryLine(result: LintResult): string {
       ? 'no docker resources'
       : `${plural(summary.resources, 'docker resource')} (${types})`;
   const suppressed = summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : '';
-  return `${plural(summary.files, 'file')}, ${resources}, ${plural(summary.findings, 'finding')}${suppressed}`;
+  const findings = `${plural(summary.findings, 'finding')}${suppressed}`;
+  return `${plural(summary.files, 'file')}, ${resources}, ${findings}`;
 }
 
 /** `14 docker_container`; Puppet classes read as `2 classes`. */

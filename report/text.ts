@@ -31,10 +31,13 @@ export function formatText(result: LintResult, options: TextOptions = {}): strin
 function headline(finding: Finding, options: TextOptions): string {
   const place = `${finding.file}:${finding.line}:${finding.column}`;
   const severity = paint(COLORS[finding.severity], finding.severity, options.color);
-  const suppressed = finding.suppression
-    ? ` (suppressed by ${finding.suppression.kind === 'inline' ? 'comment' : 'configuration'}: ${finding.suppression.reason})`
-    : '';
+  const suppressed = finding.suppression ? ` (${suppressionNote(finding.suppression)})` : '';
   return `${place} ${severity} ${finding.message} ${finding.ruleId}${suppressed}`;
+}
+
+function suppressionNote(suppression: NonNullable<Finding['suppression']>): string {
+  const by = suppression.kind === 'inline' ? 'comment' : 'configuration';
+  return `suppressed by ${by}: ${suppression.reason}`;
 }
 
 /** The source line, and `^` under the span's part of it (at least one). */

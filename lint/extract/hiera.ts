@@ -33,7 +33,7 @@ function hashResources(root: Value & { kind: 'hash' }): ResourceDeclaration[] {
   });
 }
 
-/** `docker::version`, `docker::tcp_bind`...: one declaration of class `docker`, at its first key. */
+/** `docker::version`, `docker::tcp_bind`...: one declaration of class `docker`, at the first. */
 function classParameters(root: Value & { kind: 'hash' }): ResourceDeclaration | undefined {
   const entries = root.entries.filter(({ key }) => {
     const name = normalKey(key);

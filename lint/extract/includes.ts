@@ -6,8 +6,11 @@ import type { ExtractInput } from './index.js';
  * reads them as function calls, not resources, so the text is searched; matches inside
  * comments are dropped. `include foo, docker` (docker not first) is not seen.
  */
-const INCLUDE_DOCKER =
-  /(?<![\w:$])(?:include|contain|require)\b[ \t]*\(?[ \t]*(?<name>(?<quote>['"]?)(?:::)?docker\k<quote>)(?![\w:-])/dg;
+const INCLUDE_DOCKER = new RegExp(
+  String.raw`(?<![\w:$])(?:include|contain|require)\b[ \t]*\(?[ \t]*` +
+    String.raw`(?<name>(?<quote>['"]?)(?:::)?docker\k<quote>)(?![\w:-])`,
+  'dg',
+);
 
 const included = new WeakSet<ResourceDeclaration>();
 

@@ -26,7 +26,7 @@ export const rule: Rule = {
         const source = normalisePath(fact.value.source);
         if (!ENGINE_SOCKETS.has(source)) continue;
         // Read-only does not help: connecting to a socket needs no write permission on it.
-        const message = `container mounts the engine socket ${source}, which gives root on the host`;
+        const message = `container mounts the engine socket ${source}, giving root on the host`;
         reportFact(report, resource, fact, message, source);
       }
     }

@@ -42,7 +42,8 @@ function messageFor(
   if (meaning.status === 'legacy') {
     const { replacement, removedIn } = meaning.legacy;
     const instead = replacement ? `; use "${replacement}"` : ' with no replacement';
-    return `${owner.noun} "${attribute.name}" was removed from ${owner.name} in ${owner.release} ${removedIn}${instead}`;
+    const removed = `was removed from ${owner.name} in ${owner.release} ${removedIn}`;
+    return `${owner.noun} "${attribute.name}" ${removed}${instead}`;
   }
   return undefined;
 }

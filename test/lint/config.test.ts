@@ -36,7 +36,8 @@ const PRIVILEGED = `docker::run { 'a':\n  privileged => true,\n  net        => '
 describe('.berth-lint.yaml', () => {
   it('turns rules off, overrides severities and sets the fail level', async () => {
     const folder = folderWith({
-      '.berth-lint.yaml': `rules:\n  privileged-container: warning\n  host-namespace: off\nfail-on: warning\n`,
+      '.berth-lint.yaml':
+        `rules:\n  privileged-container: warning\n  host-namespace: off\n` + `fail-on: warning\n`,
       'site.pp': PRIVILEGED,
     });
     const result = await lintPaths([], { cwd: folder });
@@ -59,7 +60,9 @@ describe('.berth-lint.yaml', () => {
 
   it('leaves ignored paths out, and reads configured Hiera files', async () => {
     const folder = folderWith({
-      '.berth-lint.yaml': `ignore:\n  - vendored/\n  - '*.generated.pp'\nhiera:\n  - environments/*/nodes/*.yaml\n`,
+      '.berth-lint.yaml':
+        `ignore:\n  - vendored/\n  - '*.generated.pp'\nhiera:\n` +
+        `  - environments/*/nodes/*.yaml\n`,
       'vendored/mod/init.pp': PRIVILEGED,
       'site.generated.pp': PRIVILEGED,
       'environments/prod/nodes/web.yaml': `docker::runs:\n  a:\n    privileged: true\n`,
@@ -105,11 +108,13 @@ describe('.berth-lint.yaml', () => {
   it.each([
     [
       `rules:\n  privileged-containr: off\n`,
-      '2:3 BERTH-LINT-CONFIG unknown rule "privileged-containr"; did you mean "privileged-container"',
+      '2:3 BERTH-LINT-CONFIG unknown rule "privileged-containr"; ' +
+        'did you mean "privileged-container"',
     ],
     [
       `rules:\n  host-namespace: high\n`,
-      '2:19 BERTH-LINT-CONFIG "host-namespace" must be one of off, error, warning, info, not "high"',
+      '2:19 BERTH-LINT-CONFIG "host-namespace" must be one of off, error, warning, info, ' +
+        'not "high"',
     ],
     [`fail_on: error\n`, '1:1 BERTH-LINT-CONFIG unknown setting "fail_on"; did you mean "fail-on"'],
     [

@@ -60,7 +60,10 @@ describe('the lint fixtures', () => {
   });
 
   it('number repeated findings of the same thing', async () => {
-    const text = `docker::run { 'a':\n  extra_parameters => ['--cap-add=SYS_ADMIN', '--cap-add=SYS_ADMIN'],\n}\n`;
+    const text =
+      `docker::run { 'a':\n` +
+      `  extra_parameters => ['--cap-add=SYS_ADMIN', '--cap-add=SYS_ADMIN'],\n` +
+      `}\n`;
     const result = await lintFiles([{ path: 'm.pp', text }], { config: false });
     const [first, second] = result.findings.map((finding) => finding.fingerprint);
     expect(second).toBe(`${first}:2`);
@@ -74,9 +77,10 @@ describe('corpora', () => {
     expect(result.files.length).toBeGreaterThan(60);
   });
 
-  it("lint Debian's Puppet module corpus, parsing everything, without an internal error", async () => {
+  it("lint Debian's Puppet modules, parsing everything, without an internal error", async () => {
     if (!existsSync(DEBIAN_CORPUS)) {
-      const message = `${DEBIAN_CORPUS} is missing: install the packages of test/parsers/puppet/corpus-packages.txt`;
+      const packages = 'test/parsers/puppet/corpus-packages.txt';
+      const message = `${DEBIAN_CORPUS} is missing: install the packages of ${packages}`;
       if (process.env.CI) throw new Error(message);
       process.stderr.write(`\n*** corpus test SKIPPED: ${message} ***\n\n`);
       return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { LineIndex } from '../../diagnostics/position.js';
+import { LineIndex, type Span } from '../../diagnostics/position.js';
 import { parsePuppet } from '../../parsers/puppet/index.js';
 import { loadRubyParser } from '../../parsers/ruby/index.js';
 import {
@@ -27,6 +27,10 @@ async function extract(
     text,
     lines,
   });
+}
+
+function at(span: Span): string {
+  return `${span.start.line}:${span.start.column}`;
 }
 
 /** A fact as `value@line:column`, or `?text@line:column` when unknown. */
@@ -80,9 +84,10 @@ describe('Chef docker_container', () => {
     expect(a?.container?.network).toEqual([]);
   });
 
-  it('reads memory with the cookbook suffix rules, env hashes, devices and health checks', async () => {
+  it('reads memory by the cookbook rules, env hashes, devices and health checks', async () => {
     const text =
-      `docker_container 'a' do\n  memory '64mb'\n  env 'A' => 'b'\n  devices [{ 'PathOnHost' => '/dev/fuse' }]\n` +
+      `docker_container 'a' do\n  memory '64mb'\n  env 'A' => 'b'\n` +
+      `  devices [{ 'PathOnHost' => '/dev/fuse' }]\n` +
       `  health_check('Test' => ['CMD-SHELL', 'curl -f localhost'])\nend\n`;
     const facts = (await extract('chef', text))[0]?.container;
     expect(facts?.memory.map(show)).toEqual(['{"raw":"64mb","bytes":64}@2:3']);
@@ -109,8 +114,10 @@ describe('Chef docker_container', () => {
 });
 
 describe('Puppet docker::run', () => {
-  it('restarts through systemd by default (unit mode), on-failure unless systemd_restart says', async () => {
-    const text = `docker::run { 'a':\n  image => 'redis:7',\n}\ndocker::run { 'b':\n  systemd_restart => 'always',\n}\n`;
+  it('restarts through systemd by default, on-failure unless systemd_restart says', async () => {
+    const text =
+      `docker::run { 'a':\n  image => 'redis:7',\n}\ndocker::run { 'b':\n` +
+      `  systemd_restart => 'always',\n}\n`;
     const [a, b] = await extract('puppet', text);
     expect(a?.container?.restart.supervisor).toBe('systemd');
     expect(show(a?.container?.restart.systemd)).toBe('"on-failure"@1:1');
@@ -123,7 +130,8 @@ describe('Puppet docker::run', () => {
 
   it("switches to Docker's policy with restart, and does not know with a variable", async () => {
     const text =
-      `docker::run { 'a':\n  restart => 'always',\n}\ndocker::run { 'b':\n  restart => $policy,\n}\n` +
+      `docker::run { 'a':\n  restart => 'always',\n}\ndocker::run { 'b':\n` +
+      `  restart => $policy,\n}\n` +
       `docker::run { 'c':\n  extra_parameters => ['--restart=always'],\n}\n`;
     const [a, b, c] = await extract('puppet', text);
     expect([a, b, c].map((r) => r?.container?.restart.supervisor)).toEqual([
@@ -160,7 +168,10 @@ describe('Puppet docker::run', () => {
   });
 
   it('reads username => false as no user, and the image with its tag', async () => {
-    const text = `docker::run { 'a':\n  image    => 'registry.example.com/team/app@sha256:abc',\n  username => false,\n}\n`;
+    const text =
+      `docker::run { 'a':\n` +
+      `  image    => 'registry.example.com/team/app@sha256:abc',\n` +
+      `  username => false,\n}\n`;
     const facts = (await extract('puppet', text))[0]?.container;
     expect(show(facts?.image)).toBe(
       '{"repository":"registry.example.com/team/app","digest":"sha256:abc"}@2:3',
@@ -183,7 +194,9 @@ describe('other Puppet resources', () => {
   });
 
   it('expands the hash of a helper class into resources', async () => {
-    const text = `class { 'docker::run_instance':\n  instance => {\n    'web' => { 'image' => 'nginx', 'privileged' => true },\n  },\n}\n`;
+    const text =
+      `class { 'docker::run_instance':\n  instance => {\n` +
+      `    'web' => { 'image' => 'nginx', 'privileged' => true },\n  },\n}\n`;
     const resources = await extract('puppet', text);
     expect(resources.map((r) => `${r.type} ${r.name}`)).toEqual([
       'class docker::run_instance',
@@ -205,15 +218,15 @@ describe('other Puppet resources', () => {
 describe('Hiera data', () => {
   it('reads resource hashes and class parameters with their positions', async () => {
     const text =
-      `---\ndocker::version: '24.0'\ndocker::runs:\n  web:\n    image: 'nginx:1.25'\n    env:\n      - TZ=UTC\n` +
+      `---\ndocker::version: '24.0'\ndocker::runs:\n  web:\n` +
+      `    image: 'nginx:1.25'\n    env:\n      - TZ=UTC\n` +
       `docker::networks::networks:\n  backend:\n    ensure: present\nother::key: 1\n`;
     const resources = await extract('hiera', text);
-    expect(
-      resources.map(
-        (r) =>
-          `${r.type} ${r.name} ${r.declaration.typeSpan.start.line}:${r.declaration.typeSpan.start.column}`,
-      ),
-    ).toEqual(['class docker 2:1', 'docker::run web 4:3', 'docker_network backend 9:3']);
+    expect(resources.map((r) => `${r.type} ${r.name} ${at(r.declaration.typeSpan)}`)).toEqual([
+      'class docker 2:1',
+      'docker::run web 4:3',
+      'docker_network backend 9:3',
+    ]);
     expect(resources[1]?.container?.environment.map(show)).toEqual([
       '{"name":"TZ","value":"UTC"}@7:9',
     ]);

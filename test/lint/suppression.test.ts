@@ -8,12 +8,14 @@ async function lint(path: string, text: string): Promise<Finding[]> {
   return result.findings;
 }
 
+function note(finding: Finding): string {
+  const suppression = finding.suppression;
+  return suppression ? ` [${suppression.kind}: ${suppression.reason}]` : '';
+}
+
 /** `line rule-id suppressed-reason` for each finding, for compact expectations. */
 function summary(findings: Finding[]): string[] {
-  return findings.map(
-    (f) =>
-      `${f.line} ${f.ruleId}${f.suppression ? ` [${f.suppression.kind}: ${f.suppression.reason}]` : ''}`,
-  );
+  return findings.map((f) => `${f.line} ${f.ruleId}${note(f)}`);
 }
 
 describe('inline suppression in recipes', () => {
@@ -29,7 +31,7 @@ describe('inline suppression in recipes', () => {
     ]);
   });
 
-  it('a directive alone on its line covers the next line of code, past comments and blank lines', async () => {
+  it('a directive alone covers the next line of code, past comments and blank lines', async () => {
     const text =
       `docker_container 'a' do\n` +
       `  # berth:disable host-namespace, privileged-container -- monitoring agent\n` +
@@ -67,7 +69,8 @@ describe('inline suppression in recipes', () => {
   });
 
   it('a directive without a reason suppresses nothing and is reported', async () => {
-    const text = `docker_container 'a' do\n  privileged true # berth:disable privileged-container\nend\n`;
+    const text =
+      `docker_container 'a' do\n` + `  privileged true # berth:disable privileged-container\nend\n`;
     expect(summary(await lint('r.rb', text))).toEqual([
       '2 privileged-container',
       '2 invalid-suppression',
@@ -75,14 +78,19 @@ describe('inline suppression in recipes', () => {
   });
 
   it('a directive names only the rules it names', async () => {
-    const text = `docker_container 'a' do\n  privileged true # berth:disable host-namespace -- wrong rule\nend\n`;
+    const text =
+      `docker_container 'a' do\n` +
+      `  privileged true # berth:disable host-namespace -- wrong rule\nend\n`;
     expect(summary(await lint('r.rb', text))).toEqual(['2 privileged-container']);
   });
 });
 
 describe('inline suppression in manifests', () => {
   it("takes puppet-lint's trailing form, with the words after it as the reason", async () => {
-    const text = `docker::run { 'a':\n  privileged => true, # lint:ignore:berth-privileged-container dind\n}\n`;
+    const text =
+      `docker::run { 'a':\n` +
+      `  privileged => true, # lint:ignore:berth-privileged-container dind\n` +
+      `}\n`;
     expect(summary(await lint('m.pp', text))).toEqual(['2 privileged-container [inline: dind]']);
   });
 
@@ -99,7 +107,9 @@ describe('inline suppression in manifests', () => {
   });
 
   it('takes the berth form too', async () => {
-    const text = `# berth:disable host-namespace -- consul\ndocker::run { 'consul':\n  net => 'host',\n}\n`;
+    const text =
+      `# berth:disable host-namespace -- consul\ndocker::run { 'consul':\n` +
+      `  net => 'host',\n}\n`;
     expect(summary(await lint('m.pp', text))).toEqual(['3 host-namespace [inline: consul]']);
   });
 });
@@ -107,7 +117,8 @@ describe('inline suppression in manifests', () => {
 describe('inline suppression in Hiera data', () => {
   it('covers a resource entry from the comment above its title', async () => {
     const text =
-      `docker::runs:\n  # berth:disable privileged-container -- dind runner\n  runner:\n    privileged: true\n` +
+      `docker::runs:\n  # berth:disable privileged-container -- dind runner\n` +
+      `  runner:\n    privileged: true\n` +
       `  other:\n    privileged: true\n`;
     expect(summary(await lint('data/common.yaml', text))).toEqual([
       '4 privileged-container [inline: dind runner]',
@@ -116,7 +127,10 @@ describe('inline suppression in Hiera data', () => {
   });
 
   it('does not mistake a # inside a quoted value for a comment', async () => {
-    const text = `docker::runs:\n  a:\n    command: "echo '# berth:disable privileged-container -- no'"\n    privileged: true\n`;
+    const text =
+      `docker::runs:\n  a:\n` +
+      `    command: "echo '# berth:disable privileged-container -- no'"\n` +
+      `    privileged: true\n`;
     expect(summary(await lint('data/common.yaml', text))).toEqual(['4 privileged-container']);
   });
 });
@@ -129,7 +143,9 @@ describe('configured suppression', () => {
     const { lintPaths } = await import('../../lint/index.js');
     const folder = mkdtempSync(join(tmpdir(), 'berth-suppress-'));
     mkdirSync(join(folder, 'ci'));
-    const manifest = `docker::run { 'runner':\n  privileged => true,\n}\ndocker::run { 'web':\n  privileged => true,\n}\n`;
+    const manifest =
+      `docker::run { 'runner':\n  privileged => true,\n}\n` +
+      `docker::run { 'web':\n  privileged => true,\n}\n`;
     writeFileSync(join(folder, 'ci', 'runner.pp'), manifest);
     writeFileSync(join(folder, 'other.pp'), manifest);
     writeFileSync(

@@ -10,7 +10,7 @@ export function sampleRun(): Promise<LintReport> {
           `docker_container 'runner' do\n` +
           `  repo 'gitlab/gitlab-runner'\n` +
           `  privileged true\n` +
-          `  network_mode 'host' # berth:disable host-namespace -- the runner needs host networking\n` +
+          `  network_mode 'host' # berth:disable host-namespace -- needs host networking\n` +
           `end\n`,
       },
       {

@@ -1,29 +1,40 @@
 import { describe, expect, it } from 'vitest';
 
 import { exitCode, formatResult } from '../../../lint/index.js';
+import { docsUrl } from '../../../lint/rule.js';
 import type { Finding, LintResult } from '../../../lint/types.js';
 import { sampleRun } from './fixture.js';
 
+const PRIVILEGED =
+  'cookbooks/ci/recipes/runner.rb:3:3 error ' +
+  'container runs privileged, with root access to the host privileged-container';
+const HOST_NETWORK =
+  "cookbooks/ci/recipes/runner.rb:4:3 warning container shares the host's network namespace, " +
+  'exposing its ports, interfaces and loopback services host-namespace ' +
+  '(suppressed by comment: needs host networking)';
+const ETC =
+  'modules/site/manifests/web.pp:3:15 warning ' +
+  "container mounts the host's /etc (read-write) sensitive-host-path";
+const SUMMARY =
+  '3 files, 3 docker resources (1 class, 1 docker::run, 1 docker_container), ' +
+  '3 findings (1 suppressed)';
+
 describe('text', () => {
   it('prints file:line:col severity message rule-id, then one summary line', async () => {
-    expect(formatResult(await sampleRun(), 'text')).toBe(
-      'cookbooks/ci/recipes/runner.rb:3:3 error container runs privileged, with root access to the host privileged-container\n' +
-        "modules/site/manifests/web.pp:3:15 warning container mounts the host's /etc (read-write) sensitive-host-path\n" +
-        '3 files, 3 docker resources (1 class, 1 docker::run, 1 docker_container), 3 findings (1 suppressed)\n',
-    );
+    const text = formatResult(await sampleRun(), 'text');
+    expect(text).toBe(`${PRIVILEGED}\n${ETC}\n${SUMMARY}\n`);
   });
 
-  it('shows the source line and a caret under the span on request, and suppressed findings', async () => {
+  it('shows source lines with a caret under the span, and suppressed findings', async () => {
     const text = formatResult(await sampleRun(), 'text', { context: true, showSuppressed: true });
     expect(text.split('\n').slice(0, 8)).toEqual([
-      'cookbooks/ci/recipes/runner.rb:3:3 error container runs privileged, with root access to the host privileged-container',
+      PRIVILEGED,
       '3 |   privileged true',
       '  |   ^^^^^^^^^^^^^^^',
-      "cookbooks/ci/recipes/runner.rb:4:3 warning container shares the host's network namespace, exposing its ports, " +
-        'interfaces and loopback services host-namespace (suppressed by comment: the runner needs host networking)',
-      "4 |   network_mode 'host' # berth:disable host-namespace -- the runner needs host networking",
+      HOST_NETWORK,
+      "4 |   network_mode 'host' # berth:disable host-namespace -- needs host networking",
       '  |   ^^^^^^^^^^^^^^^^^^^',
-      "modules/site/manifests/web.pp:3:15 warning container mounts the host's /etc (read-write) sensitive-host-path",
+      ETC,
       "3 |   volumes => ['/etc:/etc'],",
     ]);
   });
@@ -63,7 +74,7 @@ describe('json', () => {
     expect(report.suppressed).toMatchObject([
       {
         ruleId: 'host-namespace',
-        suppression: { kind: 'inline', reason: 'the runner needs host networking' },
+        suppression: { kind: 'inline', reason: 'needs host networking' },
       },
     ]);
     expect(report.inventory).toEqual([
@@ -106,11 +117,15 @@ describe('checkstyle', () => {
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
         '<checkstyle version="4.3">\n' +
         '  <file name="cookbooks/ci/recipes/runner.rb">\n' +
-        '    <error line="3" column="3" severity="error" message="container runs privileged, with root access to the host" source="berth.privileged-container"/>\n' +
+        '    <error line="3" column="3" severity="error" ' +
+        'message="container runs privileged, with root access to the host" ' +
+        'source="berth.privileged-container"/>\n' +
         '  </file>\n' +
         '  <file name="modules/site/manifests/init.pp"/>\n' +
         '  <file name="modules/site/manifests/web.pp">\n' +
-        '    <error line="3" column="15" severity="warning" message="container mounts the host&apos;s /etc (read-write)" source="berth.sensitive-host-path"/>\n' +
+        '    <error line="3" column="15" severity="warning" ' +
+        'message="container mounts the host&apos;s /etc (read-write)" ' +
+        'source="berth.sensitive-host-path"/>\n' +
         '  </file>\n' +
         '</checkstyle>\n',
     );
@@ -123,8 +138,10 @@ describe('github', () => {
       .trimEnd()
       .split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(
-      /^::error file=cookbooks\/ci\/recipes\/runner\.rb,line=3,endLine=3,col=3,endColumn=18,title=berth privileged-container::container runs privileged/,
+    expect(lines[0]).toBe(
+      '::error file=cookbooks/ci/recipes/runner.rb,line=3,endLine=3,col=3,endColumn=18,' +
+        'title=berth privileged-container::container runs privileged, with root access to the ' +
+        `host%0A${docsUrl('privileged-container')}`,
     );
     expect(lines[1]).toMatch(/^::warning file=modules\/site\/manifests\/web\.pp,line=3,/);
   });

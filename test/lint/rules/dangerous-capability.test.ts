@@ -38,7 +38,9 @@ describe('dangerous-capability', () => {
     {
       name: '--cap-add=ALL and --cap-add SYS_PTRACE',
       dialect: 'puppet',
-      code: `docker::run { 'debug':\n  extra_parameters => '--cap-add=ALL --cap-add SYS_PTRACE',\n}\n`,
+      code:
+        `docker::run { 'debug':\n` +
+        `  extra_parameters => '--cap-add=ALL --cap-add SYS_PTRACE',\n}\n`,
       hits: [
         [2, 24],
         [2, 38],
@@ -47,7 +49,10 @@ describe('dangerous-capability', () => {
     {
       name: '--cap-drop is not --cap-add',
       dialect: 'puppet',
-      code: `docker::run { 'web':\n  extra_parameters => ['--cap-drop=ALL', '--cap-add=NET_BIND_SERVICE'],\n}\n`,
+      code:
+        `docker::run { 'web':\n` +
+        `  extra_parameters => ['--cap-drop=ALL', '--cap-add=NET_BIND_SERVICE'],\n` +
+        `}\n`,
       hits: [],
     },
     {

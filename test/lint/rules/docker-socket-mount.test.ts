@@ -34,7 +34,8 @@ describe('docker-socket-mount', () => {
       name: 'volumes and -v',
       dialect: 'puppet',
       code:
-        `docker::run { 'agent':\n  volumes          => '/var/run/docker.sock:/var/run/docker.sock',\n` +
+        `docker::run { 'agent':\n` +
+        `  volumes          => '/var/run/docker.sock:/var/run/docker.sock',\n` +
         `  extra_parameters => '-v /run/docker.sock:/sock',\n}\n`,
       hits: [
         [2, 3],
@@ -52,7 +53,10 @@ describe('docker-socket-mount', () => {
     {
       name: '--mount of a volume',
       dialect: 'puppet',
-      code: `docker::run { 'agent':\n  extra_parameters => ['--mount source=sock,target=/var/run/docker.sock'],\n}\n`,
+      code:
+        `docker::run { 'agent':\n` +
+        `  extra_parameters => ['--mount source=sock,target=/var/run/docker.sock'],\n` +
+        `}\n`,
       hits: [],
     },
     {
@@ -64,7 +68,9 @@ describe('docker-socket-mount', () => {
     {
       name: 'Hiera run instance',
       dialect: 'hiera',
-      code: `docker::run_instance::instance:\n  runner:\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n`,
+      code:
+        `docker::run_instance::instance:\n  runner:\n    volumes:\n` +
+        `      - /var/run/docker.sock:/var/run/docker.sock\n`,
       hits: [[4, 9]],
     },
   ]);

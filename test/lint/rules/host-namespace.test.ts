@@ -53,7 +53,10 @@ describe('host-namespace', () => {
     {
       name: '--pid=host, --ipc host and --userns=host in extra_parameters',
       dialect: 'puppet',
-      code: `docker::run { 'agent':\n  extra_parameters => ['--pid=host', '--ipc host', '--userns=host'],\n}\n`,
+      code:
+        `docker::run { 'agent':\n` +
+        `  extra_parameters => ['--pid=host', '--ipc host', '--userns=host'],\n` +
+        `}\n`,
       hits: [
         [2, 25],
         [2, 39],

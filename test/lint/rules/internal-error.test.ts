@@ -6,7 +6,7 @@ import { emptyConfig } from '../../../lint/config.js';
 import { rule as privileged } from '../../../lint/rules/privileged-container.js';
 
 describe('internal-error', () => {
-  it('reports a rule that throws as an internal error, keeps the other rules, and exits 2', async () => {
+  it('reports a rule that throws, keeps the other rules going, and exits 2', async () => {
     const original = privileged.check;
     privileged.check = () => {
       throw new Error('boom');

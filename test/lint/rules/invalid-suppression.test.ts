@@ -7,7 +7,9 @@ describe('invalid-suppression', () => {
     {
       name: 'no reason',
       dialect: 'chef',
-      code: `docker_container 'a' do\n  privileged true # berth:disable privileged-container\nend\n`,
+      code:
+        `docker_container 'a' do\n` +
+        `  privileged true # berth:disable privileged-container\nend\n`,
       hits: [[2, 19]],
       message: 'needs a reason',
     },
@@ -41,20 +43,25 @@ describe('invalid-suppression', () => {
       dialect: 'chef',
       code:
         `# berth:disable-start privileged-container, host-namespace -- lab hosts\n` +
-        `docker_container 'a' do\n  privileged true # berth:disable privileged-container -- lab\nend\n` +
+        `docker_container 'a' do\n` +
+        `  privileged true # berth:disable privileged-container -- lab\nend\n` +
         `# berth:disable-end\n`,
       hits: [],
     },
     {
       name: "puppet-lint's form without a reason",
       dialect: 'puppet',
-      code: `docker::run { 'a':\n  privileged => true, # lint:ignore:berth-privileged-container\n}\n`,
+      code:
+        `docker::run { 'a':\n` +
+        `  privileged => true, # lint:ignore:berth-privileged-container\n}\n`,
       hits: [[2, 23]],
     },
     {
       name: "puppet-lint's own checks and blocks are left to puppet-lint",
       dialect: 'puppet',
-      code: `# lint:ignore:140chars\n$a = 1\n# lint:endignore\n# lint:endignore\ndocker::run { 'a': }\n`,
+      code:
+        `# lint:ignore:140chars\n$a = 1\n# lint:endignore\n# lint:endignore\n` +
+        `docker::run { 'a': }\n`,
       hits: [],
     },
     {

@@ -29,7 +29,8 @@ describe('literal-secret', () => {
       name: 'names about secrets rather than secrets, and pass-through names',
       dialect: 'chef',
       code:
-        `docker_container 'db' do\n  env ['POSTGRES_PASSWORD_FILE=/run/secrets/pg', 'TOKEN_TTL=3600', ` +
+        `docker_container 'db' do\n` +
+        `  env ['POSTGRES_PASSWORD_FILE=/run/secrets/pg', 'TOKEN_TTL=3600', ` +
         `'DB_PASSWORD', 'PASSWORD=']\nend\n`,
       hits: [],
     },
@@ -39,7 +40,8 @@ describe('literal-secret', () => {
       code:
         `docker_registry 'https://registry.example.com' do\n  username 'ci'\n` +
         `  password 'hunter2'\nend\n` +
-        `docker_registry 'https://ghcr.io' do\n  password data_bag_item('creds', 'ghcr')['token']\nend\n`,
+        `docker_registry 'https://ghcr.io' do\n` +
+        `  password data_bag_item('creds', 'ghcr')['token']\nend\n`,
       hits: [[3, 3]],
       message: 'registry password',
     },
@@ -47,7 +49,8 @@ describe('literal-secret', () => {
       name: 'env and -e',
       dialect: 'puppet',
       code:
-        `docker::run { 'app':\n  env              => ['DB_PASSWORD=hunter2', "API_TOKEN=\${token}"],\n` +
+        `docker::run { 'app':\n` +
+        `  env              => ['DB_PASSWORD=hunter2', "API_TOKEN=\${token}"],\n` +
         `  extra_parameters => '-e SECRET_KEY=abc --env=LOG_LEVEL=debug',\n}\n`,
       hits: [
         [2, 24],
@@ -72,7 +75,8 @@ describe('literal-secret', () => {
       dialect: 'hiera',
       code:
         `docker::registries:\n  a:\n    password: hunter2\n  b:\n    password: ENC[PKCS7,MIIB]\n` +
-        `  c:\n    password: "%{lookup('c')}"\ndocker::runs:\n  app:\n    env:\n      - DB_PASSWORD=x\n`,
+        `  c:\n    password: "%{lookup('c')}"\ndocker::runs:\n  app:\n` +
+        `    env:\n      - DB_PASSWORD=x\n`,
       hits: [
         [3, 5],
         [11, 9],

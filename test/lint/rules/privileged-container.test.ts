@@ -44,7 +44,9 @@ describe('privileged-container', () => {
     {
       name: 'privileged => true',
       dialect: 'puppet',
-      code: `docker::run { 'runner':\n  image      => 'gitlab/gitlab-runner',\n  privileged => true,\n}\n`,
+      code:
+        `docker::run { 'runner':\n  image      => 'gitlab/gitlab-runner',\n` +
+        `  privileged => true,\n}\n`,
       hits: [[3, 3]],
     },
     {

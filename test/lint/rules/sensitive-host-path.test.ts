@@ -7,7 +7,10 @@ describe('sensitive-host-path', () => {
     {
       name: 'root, /proc and /sys',
       dialect: 'chef',
-      code: `docker_container 'exporter' do\n  volumes ['/:/rootfs:ro', '/proc:/host/proc:ro', '/sys/:/host/sys']\nend\n`,
+      code:
+        `docker_container 'exporter' do\n` +
+        `  volumes ['/:/rootfs:ro', '/proc:/host/proc:ro', '/sys/:/host/sys']\n` +
+        `end\n`,
       hits: [
         [2, 12],
         [2, 28],
@@ -32,14 +35,17 @@ describe('sensitive-host-path', () => {
     {
       name: 'the engine socket is for docker-socket-mount',
       dialect: 'chef',
-      code: `docker_container 'a' do\n  volumes ['/var/run/docker.sock:/var/run/docker.sock']\nend\n`,
+      code:
+        `docker_container 'a' do\n` +
+        `  volumes ['/var/run/docker.sock:/var/run/docker.sock']\nend\n`,
       hits: [],
     },
     {
       name: 'paths below /root, /boot, /var/lib/docker, and .. resolved',
       dialect: 'puppet',
       code:
-        `docker::run { 'backup':\n  volumes => [\n    '/root/.ssh:/keys:ro',\n    '/boot:/boot',\n` +
+        `docker::run { 'backup':\n  volumes => [\n    '/root/.ssh:/keys:ro',\n` +
+        `    '/boot:/boot',\n` +
         `    '/var/lib/docker/volumes:/v',\n    '/srv/../etc:/e',\n  ],\n}\n`,
       hits: [
         [3, 5],
@@ -57,7 +63,10 @@ describe('sensitive-host-path', () => {
     {
       name: '-v and --volume= in extra_parameters',
       dialect: 'puppet',
-      code: `docker::run { 'x':\n  extra_parameters => ['-v /dev:/dev', '--volume=/etc/shadow:/shadow:ro'],\n}\n`,
+      code:
+        `docker::run { 'x':\n` +
+        `  extra_parameters => ['-v /dev:/dev', '--volume=/etc/shadow:/shadow:ro'],\n` +
+        `}\n`,
       hits: [
         [2, 25],
         [2, 41],

@@ -48,7 +48,9 @@ describe('syntax-error', () => {
   ]);
 
   it('checks resources after a syntax error', async () => {
-    const text = `docker::run { 'a':\n  image => 'x'\n  ports => [],\n}\ndocker::run { 'b':\n  privileged => true,\n}\n`;
+    const text =
+      `docker::run { 'a':\n  image => 'x'\n  ports => [],\n}\n` +
+      `docker::run { 'b':\n  privileged => true,\n}\n`;
     const result = await lintFiles([{ path: 'm.pp', text }], { config: false });
     expect(result.findings.map((f) => f.ruleId)).toContain('privileged-container');
   });

@@ -59,7 +59,9 @@ describe('unknown-attribute', () => {
     {
       name: 'class docker, with a removed parameter',
       dialect: 'puppet',
-      code: `class { '::docker':\n  package_name => 'docker-ce',\n  tcp_bind     => 'tcp://127.0.0.1:2375',\n}\n`,
+      code:
+        `class { '::docker':\n  package_name => 'docker-ce',\n` +
+        `  tcp_bind     => 'tcp://127.0.0.1:2375',\n}\n`,
       hits: [[2, 3]],
       message: 'use "docker_ce_package_name"',
     },

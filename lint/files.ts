@@ -97,7 +97,7 @@ function walk(
   const real = safeRealpath(absolute);
   if (real === undefined || visited.has(real)) return;
   visited.add(real);
-  for (const entry of readEntries(absolute)) {
+  for (const entry of readEntries(absolute, shown)) {
     const childShown = shown === '.' ? entry.name : join(shown, entry.name);
     const childAbsolute = join(absolute, entry.name);
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isFolder(childAbsolute));
@@ -128,12 +128,15 @@ function addFile(
   if (!found.has(path)) found.set(path, { path, absolute, kind });
 }
 
-function readEntries(folder: string): Dirent[] {
+/** A folder that cannot be listed stops the run: berth would not see all of its input. */
+function readEntries(folder: string, shown: string): Dirent[] {
   try {
     return readdirSync(folder, { withFileTypes: true });
-  } catch {
-    // A folder that cannot be listed is skipped: what cannot be read cannot hold findings.
-    return [];
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const problem = `cannot list the folder "${shown}" (${reason})`;
+    const lintHint = 'check its permissions, or leave it out with --ignore';
+    fail('BERTH-LINT-INPUT', { problem, lintHint }, { file: shown });
   }
 }
 

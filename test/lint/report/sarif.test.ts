@@ -20,7 +20,8 @@ function sarifValidator() {
   schema.$id = schema.id;
   delete schema.id;
   delete schema.$schema;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // The schema's language-tag pattern has a stray `]`, which only a non-Unicode RegExp accepts.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   ajv.addFormat('uri', (text: string) => URL.canParse(text));
   ajv.addFormat(
     'uri-reference',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { BerthError, diagnostic } from '../diagnostics/diagnostic.js';
 import { attempt } from '../model/read.js';
@@ -84,7 +85,7 @@ export async function lintFiles(
   const classify = classifier(config.base, config.ignore, config.hiera);
   const sources: Source[] = [];
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const absolute = `${cwd}/${file.path}`;
+    const absolute = resolve(cwd, file.path);
     const kind = classify.kindOf(absolute, false);
     if (kind && !classify.ignored(absolute))
       sources.push({ path: toPosix(file.path), kind, text: file.text });

@@ -147,7 +147,10 @@ export interface ContainerFacts {
   /** Host device paths. */
   devices: Fact<string>[];
   environment: Fact<EnvironmentEntry>[];
-  /** Published ports as written: `8080:80`, `127.0.0.1:53:53/udp`. */
+  /**
+   * Published ports as written (`8080:80`, `127.0.0.1:53:53/udp`): Chef's `port`, Puppet's
+   * `ports`, `-p`. Chef's `port_bindings` and `exposed_ports` Hashes are not read here.
+   */
   ports: Fact<string>[];
   user: Fact<string>[];
   readOnlyRootfs: Fact<boolean>[];

@@ -48,8 +48,15 @@ export function readYaml(text: string, lines: LineIndex): YamlDocument {
   try {
     yaml.load(text, { schema: yaml.CORE_SCHEMA, listener, maxDepth: 64 } as yaml.LoadOptions);
   } catch (error) {
-    if (!(error instanceof yaml.YAMLException)) throw error;
-    return { comments, problems: [yamlProblem(error, text, lines)] };
+    if (error instanceof yaml.YAMLException) {
+      return { comments, problems: [yamlProblem(error, text, lines)] };
+    }
+    // js-yaml bounds its own recursion; a RangeError would still be a document too deep.
+    if (error instanceof RangeError) {
+      const problem = { message: 'malformed YAML: nested too deeply', span: lines.span(0, 0) };
+      return { comments, problems: [problem] };
+    }
+    throw error;
   }
   const root = frames[0]!.children[0];
   if (!root) return { comments, problems: [] };
@@ -69,7 +76,16 @@ function yamlProblem(error: yaml.YAMLException, text: string, lines: LineIndex):
 const INTERPOLATION = /%\{/;
 const ENCRYPTED = /^\s*ENC\[/;
 
+/**
+ * Aliases let a few lines stand for an enormous tree (the "billion laughs"). Values written in
+ * the text are bounded by its size; past this many values expanded from aliases, further
+ * aliases are read as unknown.
+ */
+const MAX_VALUES = 200_000;
+
 class Converter {
+  private budget = MAX_VALUES;
+
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
@@ -130,8 +146,13 @@ class Converter {
     });
   }
 
+  private tooLarge(span: Span): Value {
+    return { kind: 'unknown', text: '(too many values)', reason: 'expression', span };
+  }
+
   /** A value js-yaml built without a node of its own (an alias), placed at `span`. */
   private plain(result: unknown, span: Span): Value {
+    if (--this.budget < 0) return this.tooLarge(span);
     if (Array.isArray(result))
       return { kind: 'array', items: result.map((item) => this.plain(item, span)), span };
     if (result !== null && typeof result === 'object') {

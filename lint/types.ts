@@ -23,6 +23,8 @@ export interface Finding {
   fingerprint: string;
   /** Present when an inline comment or the configuration suppresses the finding. */
   suppression?: { kind: 'inline' | 'config'; reason: string };
+  /** The resource concerned, when there is one: `docker_container` `web`. */
+  resource?: { type: string; title: string };
 }
 
 /** One docker resource seen in a file, so silence can be told apart from a miss. */
@@ -32,6 +34,13 @@ export interface InventoryEntry {
   title: string;
   line: number;
   column: number;
+  /**
+   * Absent for a declaration. Puppet resource defaults (`Docker::Run { }`), overrides and
+   * collectors set attributes without declaring; `include` declares a class.
+   */
+  form?: 'defaults' | 'override' | 'collector' | 'include';
+  /** Where the resource was written: `recipe`, `manifest` or `hiera`. */
+  source?: 'recipe' | 'manifest' | 'hiera';
 }
 
 export interface LintResult {

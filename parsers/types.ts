@@ -57,6 +57,12 @@ export interface ResourceDeclaration {
   /** Puppet `@` virtual and `@@` exported resources. */
   virtual?: boolean;
   exported?: boolean;
+  /**
+   * Absent for a declaration. Puppet also sets attributes of resources it does not declare:
+   * `defaults` (`File { mode => '0644' }`, title `unknown`), `override` (`File['/x'] { ... }`,
+   * title the reference's key) and `collector` (`User <| |> { ... }`, title the query).
+   */
+  form?: 'defaults' | 'override' | 'collector';
 }
 
 export interface Comment {

@@ -1,0 +1,296 @@
+import { relative, resolve } from 'node:path';
+
+import { LineIndex, type Span } from '../diagnostics/position.js';
+import { firstInvalidUtf8 } from '../model/read.js';
+import { parsePuppet } from '../parsers/puppet/index.js';
+import type { RubyParser } from '../parsers/ruby/index.js';
+import type { ParseResult } from '../parsers/types.js';
+import { settingOf, type ConfigSuppression, type LintConfig } from './config.js';
+import { extractResources, parseHiera, type SourceKind } from './extract/index.js';
+import { fingerprintOf, numberRepeats } from './fingerprint.js';
+import { toPosix } from './files.js';
+import { globMatcher } from './glob.js';
+import { inlineSuppressions, type Suppression } from './inline.js';
+import { ruleIds, rules as registered } from './registry.js';
+import { docsUrl, type LintedFile, type Problem, type Rule } from './rule.js';
+import { rule as internalError } from './rules/internal-error.js';
+import { rule as invalidSuppression } from './rules/invalid-suppression.js';
+import type { Finding, InventoryEntry, LintResult, LintSeverity } from './types.js';
+
+/** One file to lint: its text, or its bytes when it still has to be decoded. */
+export interface Source {
+  path: string;
+  kind: SourceKind;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+export interface EngineOptions {
+  /** Parse every file, not only those that mention docker. */
+  parseAll?: boolean;
+  /** The folder file paths are relative to; the configuration's folder by default. */
+  cwd?: string;
+}
+
+interface ActiveRule {
+  rule: Rule;
+  severity: LintSeverity;
+}
+
+/** Files that may hold docker resources: every docker resource type and Hiera key says so. */
+const MENTIONS_DOCKER = /docker/i;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Runs the rules over files. Only files that mention docker are parsed unless `parseAll` is
+ * set: a file without the word cannot declare a docker resource, and parsing is most of the
+ * cost. The Ruby grammar is loaded on the first recipe that needs it.
+ */
+export class LintEngine {
+  private readonly active: ActiveRule[];
+  private readonly suppressions: CompiledSuppression[];
+  private ruby: RubyParser | undefined;
+
+  private readonly parseAll: boolean;
+
+  constructor(config: LintConfig, options: EngineOptions = {}) {
+    this.parseAll = options.parseAll ?? false;
+    this.active = activeRules(config);
+    const cwd = options.cwd ?? config.base;
+    this.suppressions = config.suppress.map((entry) => compileSuppression(entry, config.base, cwd));
+  }
+
+  async lint(sources: readonly Source[]): Promise<LintResult> {
+    const findings: Finding[] = [];
+    const inventory: InventoryEntry[] = [];
+    for (const source of sources) {
+      const file = await this.read(source);
+      if (!file) continue;
+      findings.push(...this.check(file));
+      inventory.push(...inventoryOf(file));
+    }
+    findings.sort(compareFindings);
+    numberRepeats(findings);
+    return { files: sources.map((source) => source.path), findings, inventory };
+  }
+
+  private async read(source: Source): Promise<LintedFile | undefined> {
+    const decoded = source.text ?? decode(source.bytes ?? new Uint8Array());
+    if (typeof decoded !== 'string') return undecodable(source, decoded);
+    if (!this.parseAll && !MENTIONS_DOCKER.test(decoded)) return undefined;
+    const lines = new LineIndex(decoded);
+    const parse = await this.parse(source, decoded, lines);
+    const resources = extractResources({ parse, source: source.kind, text: decoded, lines });
+    const file: LintedFile = {
+      path: source.path,
+      source: source.kind,
+      text: decoded,
+      lines,
+      parse,
+      resources,
+      suppressionProblems: [],
+    };
+    return file;
+  }
+
+  private async parse(source: Source, text: string, lines: LineIndex): Promise<ParseResult> {
+    if (source.kind === 'manifest') return parsePuppet(source.path, text);
+    if (source.kind === 'hiera') return parseHiera(source.path, text, lines);
+    this.ruby ??= await loadRuby();
+    return this.ruby.parse(source.path, text);
+  }
+
+  private check(file: LintedFile): Finding[] {
+    const inline = inlineSuppressions(file, ruleIds);
+    file.suppressionProblems = inline.problems;
+    const findings: Finding[] = [];
+    for (const { rule, severity } of this.active) {
+      const report = (problem: Problem) =>
+        findings.push(this.finding(rule, severity, file, problem, inline.suppressions));
+      try {
+        rule.check(file, report);
+      } catch (error) {
+        findings.push(this.finding(internalError, 'error', file, ruleFailure(rule, error), []));
+      }
+    }
+    return findings;
+  }
+
+  private finding(
+    rule: Rule,
+    severity: LintSeverity,
+    file: LintedFile,
+    problem: Problem,
+    inline: readonly Suppression[],
+  ): Finding {
+    const finding = makeFinding(rule, severity, file.path, problem);
+    // A suppression comment that is itself wrong cannot be suppressed by another one.
+    if (rule.id === invalidSuppression.id || rule.id === internalError.id) return finding;
+    const comment = inline.find(
+      (entry) => entry.ruleIds.has(rule.id) && covers(entry, finding.line),
+    );
+    if (comment) finding.suppression = { kind: 'inline', reason: comment.reason };
+    else {
+      const configured = this.suppressions.find((entry) => entry.matches(finding, problem));
+      if (configured) finding.suppression = { kind: 'config', reason: configured.reason };
+    }
+    return finding;
+  }
+}
+
+/**
+ * The Ruby grammar is WebAssembly, and even importing its runtime costs more than linting a
+ * few hundred manifests; it is imported when the first recipe is parsed.
+ */
+async function loadRuby(): Promise<RubyParser> {
+  const { loadRubyParser } = await import('../parsers/ruby/index.js');
+  return loadRubyParser();
+}
+
+/** The rules on under the configuration, with their severities; internal-error is always on. */
+function activeRules(config: LintConfig): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of registered) {
+    const severity =
+      rule.id === internalError.id ? rule.severity : settingOf(config, rule.id, rule.severity);
+    if (severity) active.push({ rule, severity });
+  }
+  return active;
+}
+
+function makeFinding(rule: Rule, severity: LintSeverity, path: string, problem: Problem): Finding {
+  const { start, end } = problem.span;
+  const resource = problem.resource;
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity,
+    message: problem.message,
+    file: path,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    docsUrl: docsUrl(rule.id),
+    fingerprint: fingerprintOf({
+      ruleId: rule.id,
+      file: path,
+      resourceType: resource?.type ?? '',
+      resourceTitle: resource?.name ?? '',
+      attribute: problem.attribute ?? '',
+      value: problem.value ?? problem.message,
+    }),
+  };
+  if (resource) finding.resource = { type: resource.type, title: resource.name };
+  return finding;
+}
+
+function covers(suppression: Suppression, line: number): boolean {
+  return suppression.fromLine <= line && line <= suppression.toLine;
+}
+
+interface CompiledSuppression {
+  reason: string;
+  matches(finding: Finding, problem: Problem): boolean;
+}
+
+/** Paths in the configuration are relative to its folder; findings' paths to `cwd`. */
+function compileSuppression(
+  entry: ConfigSuppression,
+  base: string,
+  cwd: string,
+): CompiledSuppression {
+  const inPaths = globMatcher(entry.paths);
+  const titles = new Set(entry.resources);
+  return {
+    reason: entry.reason,
+    matches(finding, problem) {
+      if (finding.ruleId !== entry.rule) return false;
+      const path = toPosix(relative(base, resolve(cwd, finding.file)));
+      if (entry.paths.length > 0 && !inPaths(path)) return false;
+      if (titles.size === 0) return true;
+      const resource = problem.resource;
+      return (
+        resource !== undefined &&
+        (titles.has(resource.name) || titles.has(`${resource.type}[${resource.name}]`))
+      );
+    },
+  };
+}
+
+function ruleFailure(rule: Rule, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  const span: Span = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: { line: 1, column: 1, offset: 0 },
+  };
+  return {
+    span,
+    message: `rule ${rule.id} failed on this file: ${reason}`,
+    attribute: rule.id,
+    value: reason,
+  };
+}
+
+function decode(bytes: Uint8Array): string | { offset: number } {
+  try {
+    const text = strictUtf8.decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return { offset: Math.max(0, firstInvalidUtf8(bytes)) };
+  }
+}
+
+/** A file that is not UTF-8 cannot be parsed; it becomes a syntax error at its first bad byte. */
+function undecodable(source: Source, invalid: { offset: number }): LintedFile {
+  const text = new TextDecoder('utf-8').decode(source.bytes);
+  const lines = new LineIndex(text);
+  const prefix = new TextDecoder('utf-8').decode(source.bytes?.subarray(0, invalid.offset));
+  const span = lines.span(prefix.length, prefix.length);
+  const problem = { message: `the file is not valid UTF-8 text (byte ${invalid.offset})`, span };
+  const parse: ParseResult = {
+    file: source.path,
+    resources: [],
+    comments: [],
+    problems: [problem],
+  };
+  return {
+    path: source.path,
+    source: source.kind,
+    text,
+    lines,
+    parse,
+    resources: [],
+    suppressionProblems: [],
+  };
+}
+
+function inventoryOf(file: LintedFile): InventoryEntry[] {
+  return file.resources.map((resource) => {
+    const start = resource.declaration.span.start;
+    const entry: InventoryEntry = {
+      file: file.path,
+      type: resource.type,
+      title: resource.name,
+      line: start.line,
+      column: start.column,
+      source: resource.source,
+    };
+    if (resource.form) entry.form = resource.form;
+    return entry;
+  });
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

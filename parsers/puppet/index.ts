@@ -1,0 +1,43 @@
+import { LineIndex } from '../../diagnostics/position.js';
+import type { Comment, ParseResult, SyntaxProblem } from '../types.js';
+import { Cursor } from './cursor.js';
+import { lex, type RawProblem } from './lexer.js';
+import { parseProgram } from './statements.js';
+
+/**
+ * Parses a Puppet manifest (Puppet 7/8 language) and returns every resource declaration,
+ * resource default, override and attribute-setting collector in it, in source order, with
+ * exact positions, plus its comments and syntax problems.
+ *
+ * It never throws. A syntax error becomes a problem, and parsing resumes at the next
+ * statement or attribute, so the resources after it are still found.
+ */
+export function parsePuppet(file: string, text: string): ParseResult {
+  const lines = new LineIndex(text);
+  try {
+    const lexed = lex(text);
+    const cursor = new Cursor(text, lexed.tokens, lines);
+    parseProgram(cursor);
+
+    const resources = cursor.resources.sort((a, b) => a.span.start.offset - b.span.start.offset);
+    const comments: Comment[] = lexed.comments.map(({ start, end }) => ({
+      text: text.slice(start, end),
+      span: lines.span(start, end),
+    }));
+    const raw = [...lexed.problems, ...cursor.problems].sort((a, b) => a.start - b.start);
+    return { file, resources, comments, problems: raw.map((problem) => toProblem(lines, problem)) };
+  } catch (error) {
+    // A defect in berth, not in the manifest: say so rather than crash the whole run.
+    const reason = error instanceof Error ? error.message : String(error);
+    const problem = {
+      message: `internal error in berth's Puppet parser: ${reason}`,
+      start: 0,
+      end: 0,
+    };
+    return { file, resources: [], comments: [], problems: [toProblem(lines, problem)] };
+  }
+}
+
+function toProblem(lines: LineIndex, problem: RawProblem): SyntaxProblem {
+  return { message: problem.message, span: lines.span(problem.start, problem.end) };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+
+import { lintFiles } from '../../../lint/index.js';
+import { ruleTable } from '../table.js';
+
+describe('syntax-error', () => {
+  ruleTable('syntax-error', [
+    {
+      name: 'a do without end',
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  repo 'nginx'\n`,
+      hits: [[1, 24]],
+      message: 'no matching "end"',
+    },
+    {
+      name: 'valid Ruby',
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  repo 'nginx'\nend\n`,
+      hits: [],
+    },
+    {
+      name: 'a missing comma between attributes',
+      dialect: 'puppet',
+      code: `docker::run { 'web':\n  image => 'nginx'\n  ports => ['80:80'],\n}\n`,
+      // Where Puppet itself says: "Syntax error at 'ports' (line: 3, column: 3)".
+      hits: [[3, 3]],
+    },
+    {
+      name: 'valid Puppet',
+      dialect: 'puppet',
+      code: `docker::run { 'web':\n  image => 'nginx',\n}\n`,
+      hits: [],
+    },
+    {
+      name: 'bad indentation',
+      dialect: 'hiera',
+      code: `docker::runs:\n  web:\n    image: nginx\n   ports: ['80:80']\n`,
+      hits: [[4, 4]],
+      message: 'malformed YAML',
+    },
+    {
+      name: 'a duplicate key, which Hiera would resolve silently',
+      dialect: 'hiera',
+      code: `docker::runs:\n  web:\n    image: nginx\n    image: httpd\n`,
+      hits: [[4, 5]],
+      message: 'duplicated mapping key',
+    },
+  ]);
+
+  it('checks resources after a syntax error', async () => {
+    const text =
+      `docker::run { 'a':\n  image => 'x'\n  ports => [],\n}\n` +
+      `docker::run { 'b':\n  privileged => true,\n}\n`;
+    const result = await lintFiles([{ path: 'm.pp', text }], { config: false });
+    expect(result.findings.map((f) => f.ruleId)).toContain('privileged-container');
+  });
+
+  it('reports a file that is not UTF-8 at its first bad byte, without parsing it', async () => {
+    const { lintPaths } = await import('../../../lint/index.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const folder = mkdtempSync(join(tmpdir(), 'berth-lint-'));
+    writeFileSync(
+      join(folder, 'latin1.pp'),
+      Buffer.from('# caf\xe9 docker\nclass a {}\n', 'latin1'),
+    );
+    const result = await lintPaths(['latin1.pp'], { cwd: folder, config: false });
+    expect(result.findings).toMatchObject([
+      {
+        ruleId: 'syntax-error',
+        line: 1,
+        column: 6,
+        message: 'the file is not valid UTF-8 text (byte 5)',
+      },
+    ]);
+  });
+
+  it('does not parse files that never mention docker, unless asked to', async () => {
+    const files = [{ path: 'manifests/other.pp', text: "file { '/tmp/x'\n" }];
+    const quick = await lintFiles(files, { config: false });
+    const full = await lintFiles(files, { config: false, parseAll: true });
+    expect(quick.findings).toEqual([]);
+    expect(full.findings.map((f) => f.ruleId)).toEqual(['syntax-error']);
+  });
+});

@@ -5,10 +5,7 @@ import { BerthError, diagnostic } from '../diagnostics/diagnostic.js';
 import { packageRoot } from '../generators/templates.js';
 import { closest } from '../model/suggest.js';
 import { helpText, parseArgs, type CommandSpec, type ParsedArgs } from './args.js';
-import { explainSpec, runExplain } from './commands/explain.js';
-import { generateSpec, runGenerate } from './commands/generate.js';
-import { runSchema, schemaSpec } from './commands/schema.js';
-import { runValidate, validateSpec } from './commands/validate.js';
+import { explainSpec, generateSpec, lintSpec, schemaSpec, validateSpec } from './specs.js';
 import { enableDebug } from './log.js';
 import { out, printDiagnostics } from './output.js';
 
@@ -17,11 +14,13 @@ interface Command {
   run(args: ParsedArgs): number | Promise<number>;
 }
 
+/** Each command's code is imported only when it runs: `generate` never loads the linter. */
 const commands: Command[] = [
-  { spec: generateSpec, run: runGenerate },
-  { spec: validateSpec, run: runValidate },
-  { spec: explainSpec, run: runExplain },
-  { spec: schemaSpec, run: runSchema },
+  { spec: generateSpec, run: async (a) => (await import('./commands/generate.js')).runGenerate(a) },
+  { spec: validateSpec, run: async (a) => (await import('./commands/validate.js')).runValidate(a) },
+  { spec: explainSpec, run: async (a) => (await import('./commands/explain.js')).runExplain(a) },
+  { spec: lintSpec, run: async (a) => (await import('./commands/lint.js')).runLint(a) },
+  { spec: schemaSpec, run: async (a) => (await import('./commands/schema.js')).runSchema(a) },
 ];
 
 function mainHelp(): string {

@@ -1,19 +1,8 @@
 import { renderDockerScript } from '../../generators/docker-cli/index.js';
 import { readModel } from '../../model/index.js';
-import { single, usage, type CommandSpec, type ParsedArgs } from '../args.js';
+import { single, usage, type ParsedArgs } from '../args.js';
+import { explainSpec } from '../specs.js';
 import { out } from '../output.js';
-
-export const explainSpec: CommandSpec = {
-  name: 'explain',
-  summary: 'print the docker commands that do what the generated code does',
-  usage: 'berth explain [FILE] [options]',
-  description: [
-    'Prints, for FILE (default: berth.yaml), the `docker pull` and `docker run` lines (and the',
-    'network, volume and login commands) equivalent to the generated cookbook and module,',
-    'shell-quoted. Secrets are read from environment variables named after them.',
-  ].join('\n'),
-  options: [{ name: 'container', short: 'c', value: 'NAME', description: 'only this container' }],
-};
 
 export function runExplain(args: ParsedArgs): number {
   const file = args.positionals[0] ?? 'berth.yaml';

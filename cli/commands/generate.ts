@@ -2,38 +2,10 @@ import { relative } from 'node:path';
 
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { planChanges, writeOutput, type Change } from '../../generators/writer.js';
-import { single, type CommandSpec, type ParsedArgs } from '../args.js';
+import { single, type ParsedArgs } from '../args.js';
 import { compile, outputFiles, selectTargets } from '../compile.js';
 import { logger } from '../log.js';
 import { out, printDiagnostics } from '../output.js';
-
-export const generateSpec: CommandSpec = {
-  name: 'generate',
-  summary: 'compile berth.yaml into a Chef cookbook and a Puppet module',
-  usage: 'berth generate [FILE] [options]',
-  description: [
-    'Compiles FILE (default: berth.yaml) and writes the results below the output folder:',
-    'chef/<name>/ (a cookbook), puppet/<name>/ (a module), and with --target docker a script',
-    'of docker commands. Files that are already up to date are not touched; a generated file',
-    'edited by hand is not overwritten without --force.',
-    '',
-    'Exit codes: 0 written or up to date, 1 --check found differences, 2 bad input.',
-  ].join('\n'),
-  options: [
-    { name: 'out', short: 'o', value: 'DIR', description: 'output folder (default: generated)' },
-    {
-      name: 'target',
-      short: 't',
-      value: 'LIST',
-      repeatable: true,
-      description: 'targets to build: chef, puppet, docker (default: chef,puppet)',
-    },
-    { name: 'check', description: 'write nothing; exit 1 if the output folder is not up to date' },
-    { name: 'force', description: 'overwrite generated files even when edited by hand' },
-    { name: 'strict', description: 'treat target-difference warnings as errors' },
-    { name: 'no-warnings', description: 'do not print target-difference warnings' },
-  ],
-};
 
 const log = logger('generate');
 

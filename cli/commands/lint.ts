@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+
+import { fail } from '../../diagnostics/diagnostic.js';
+import { useColor } from '../../diagnostics/format.js';
+import { single, usage, type ParsedArgs } from '../args.js';
+import { lintSpec } from '../specs.js';
+
+const formats = ['text', 'json', 'sarif', 'github', 'checkstyle'] as const;
+const settings = ['off', 'error', 'warning', 'info'] as const;
+
+export async function runLint(args: ParsedArgs): Promise<number> {
+  if (args.flags.github) return runOnPullRequest(args);
+
+  const format = single(args, 'format', 'text');
+  if (!(formats as readonly string[]).includes(format)) {
+    usage(lintSpec, `--format must be one of ${formats.join(', ')}, not "${format}"`);
+  }
+  const { exitCode, formatResult, lintPaths } = await import('../../lint/index.js');
+
+  const result = await lintPaths(args.positionals, {
+    cwd: process.cwd(),
+    config: args.flags['no-config'] ? false : single(args, 'config'),
+    rules: ruleSettings(args.values.rule ?? []),
+    only: args.values.only,
+    ignore: args.values.ignore ?? [],
+    hiera: args.values.hiera ?? [],
+    parseAll: args.flags['parse-all'] === true,
+    failOn: failOn(single(args, 'fail-on', 'error')),
+    maxWarnings: maxWarnings(single(args, 'max-warnings')),
+  });
+
+  const report = formatResult(result, format as (typeof formats)[number], {
+    context: args.flags.context === true,
+    showSuppressed: args.flags['show-suppressed'] === true,
+    color: !args.flags['no-color'] && !single(args, 'output') && useColor(process.stdout),
+  });
+  writeReport(single(args, 'output'), report);
+  return exitCode(result);
+}
+
+function writeReport(output: string | undefined, report: string): void {
+  if (output === undefined) {
+    process.stdout.write(report);
+    return;
+  }
+  try {
+    writeFileSync(output, report);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    fail(
+      'BERTH-WRITE-FAILED',
+      { path: output, reason, writeHint: 'choose another --output' },
+      { file: output },
+    );
+  }
+}
+
+function ruleSettings(values: string[]): Record<string, (typeof settings)[number]> {
+  return Object.fromEntries(
+    values.map((value) => {
+      const [id, setting] = value.split('=');
+      if (!id || !setting || !(settings as readonly string[]).includes(setting)) {
+        usage(lintSpec, `--rule takes ID=${settings.join('|')}, not "${value}"`);
+      }
+      return [id, setting as (typeof settings)[number]];
+    }),
+  );
+}
+
+function failOn(value: string): 'error' | 'warning' | 'info' | 'none' {
+  if (value === 'error' || value === 'warning' || value === 'info' || value === 'none') {
+    return value;
+  }
+  return usage(lintSpec, `--fail-on must be error, warning, info or none, not "${value}"`);
+}
+
+function maxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value)) usage(lintSpec, `--max-warnings takes a number, not "${value}"`);
+  return Number(value);
+}
+
+/**
+ * `--github`: lints the files a pull request changes and reports on it. The reporter prints
+ * its own diagnostics (with the token removed), so nothing is printed again here.
+ */
+async function runOnPullRequest(args: ParsedArgs): Promise<number> {
+  const [{ runPullRequest }, { lintFiles }] = await Promise.all([
+    import('../../github/index.js'),
+    import('../../lint/index.js'),
+  ]);
+  const result = await runPullRequest(
+    {
+      report: single(args, 'github-report'),
+      filterMode: single(args, 'filter-mode'),
+      failOn: single(args, 'fail-on'),
+      paths: args.positionals,
+      token: single(args, 'token'),
+      debug: args.flags.debug === true,
+      checkName: single(args, 'check-name'),
+      specPath: single(args, 'spec'),
+    },
+    {
+      lint: (files) =>
+        lintFiles(files, {
+          cwd: process.cwd(),
+          config: args.flags['no-config'] ? false : single(args, 'config'),
+          rules: ruleSettings(args.values.rule ?? []),
+          only: args.values.only,
+        }),
+    },
+  );
+  return result.exitCode;
+}

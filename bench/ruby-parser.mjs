@@ -10,9 +10,9 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { machine } from './machine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist/parsers/ruby/index.js');
@@ -90,11 +90,6 @@ async function parseAll(files) {
   return { rounds, lines, bytes, resources };
 }
 
-function machine() {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const gib = (bytes) => (bytes / 2 ** 30).toFixed(0);
-  return `${cpus().length} cores (nproc), ${cpu}, ${gib(totalmem())} GiB memory (${gib(freemem())} GiB free), Node ${process.version}`;
-}
 
 const cold = coldStarts();
 const files = writeRecipes();

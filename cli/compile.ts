@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { findTarget, targets } from '../generators/index.js';
-import type { RenderResult, Target } from '../generators/types.js';
+import type { RenderResult, Target, TranslationNote } from '../generators/types.js';
 import type { OutputFile } from '../generators/writer.js';
 import { readModel, type LoadedModel } from '../model/index.js';
 import { formatPath } from '../model/validate.js';
@@ -37,24 +37,47 @@ export function compile(file: string, selected: Target[], strict: boolean): Comp
     log.time(`render ${target.name}`, () => target.render(loaded.model)),
   );
 
-  const diagnostics = results.flatMap((result, index) =>
-    result.notes.map((note) =>
-      diagnostic(
-        note.code,
-        note.data,
-        {
-          file: loaded.document.file,
-          path: formatPath(note.path),
-          target: selected[index]!.name,
-          ...(note.atKey
-            ? loaded.document.locateKey(note.path)
-            : loaded.document.locate(note.path)),
-        },
-        strict ? 'error' : note.severity,
-      ),
+  const diagnostics = groupedDiagnostics(loaded, results, selected, strict);
+  return { loaded, results, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * Notes that say the same thing (code, target, message and hint) about several places become
+ * one diagnostic at the first place that lists the others by path: a fleet of 10,000 alike
+ * containers gets one warning, not 10,000. Only the first place of each is located.
+ */
+function groupedDiagnostics(
+  loaded: LoadedModel,
+  results: RenderResult[],
+  selected: Target[],
+  strict: boolean,
+): Diagnostic[] {
+  const groups = new Map<string, { note: TranslationNote; target: string; also: string[] }>();
+  results.forEach((result, index) => {
+    const target = selected[index]!.name;
+    for (const note of result.notes) {
+      const text = diagnostic(note.code, note.data);
+      const key = [note.code, note.severity, target, text.message, text.hint].join('\u0000');
+      const group = groups.get(key);
+      if (group) group.also.push(formatPath(note.path));
+      else groups.set(key, { note, target, also: [] });
+    }
+  });
+
+  return [...groups.values()].map(({ note, target, also }) =>
+    diagnostic(
+      note.code,
+      note.data,
+      {
+        file: loaded.document.file,
+        path: formatPath(note.path),
+        target,
+        ...(note.atKey ? loaded.document.locateKey(note.path) : loaded.document.locate(note.path)),
+        ...(also.length > 0 ? { also } : {}),
+      },
+      strict ? 'error' : note.severity,
     ),
   );
-  return { loaded, results, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

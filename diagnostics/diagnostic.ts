@@ -15,6 +15,8 @@ export interface Diagnostic {
   path?: string;
   /** The generation target concerned, for BERTH-GEN-* codes. */
   target?: string;
+  /** Other YAML paths the same problem applies to, reported once. */
+  also?: string[];
 }
 
 export interface Where {
@@ -23,6 +25,7 @@ export interface Where {
   column?: number;
   path?: string;
   target?: string;
+  also?: string[];
 }
 
 export type Data = Record<string, string | number>;

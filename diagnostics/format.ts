@@ -18,7 +18,15 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
   const detail = [d.path ? `at ${d.path}` : '', d.target ? `target ${d.target}` : '']
     .filter(Boolean)
     .join(', ');
-  return `${head}\n  ${level}${detail ? ` (${detail})` : ''}: ${d.hint}`;
+  return `${head}\n  ${level}${detail ? ` (${detail})` : ''}: ${d.hint}${alsoLine(d.also)}`;
+}
+
+/** `also at a, b, c and 9,997 more places`: the places a grouped problem also applies to. */
+function alsoLine(also: string[] | undefined): string {
+  if (!also || also.length === 0) return '';
+  const shown = also.slice(0, 3).join(', ');
+  const rest = also.length - 3;
+  return `\n  also at ${shown}${rest > 0 ? ` and ${rest.toLocaleString('en')} more places` : ''}`;
 }
 
 /** Whether stderr/stdout output may be colored: a terminal, and NO_COLOR not set. */

@@ -18,7 +18,9 @@ describe.each(goldenCases())('golden case %s', (name) => {
 
   it('warns as expected/warnings.txt says', async () => {
     const lines = compiled.diagnostics.map(
-      (d) => `berth.yaml:${d.line}:${d.column} ${d.code} ${d.severity} [${d.target}] ${d.message}`,
+      (d) =>
+        `berth.yaml:${d.line}:${d.column} ${d.code} ${d.severity} [${d.target}] ${d.message}` +
+        (d.also ? ` (also at ${d.also.join(', ')})` : ''),
     );
     await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot(
       join(caseDir, 'expected', 'warnings.txt'),

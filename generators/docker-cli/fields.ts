@@ -58,4 +58,10 @@ export const fields: Record<string, FieldMapping> = {
   depends_on: flag('order of the commands', 'conditions are not waited for'),
   'x-chef': { support: 'no', via: '-', note: 'Chef only' },
   'x-puppet': { support: 'no', via: '-', note: 'Puppet only' },
+  '/engine': { support: 'no', via: '-', note: 'the script expects a running engine' },
+  '/registries': flag('`docker login --password-stdin`'),
+  '/networks': flag('`docker network create`', 'external networks are not created'),
+  '/volumes': flag('`docker volume create`', 'external volumes are not created'),
+  '/images': flag('`docker pull`'),
+  '/secrets': flag('environment variables named after each secret'),
 };

@@ -32,7 +32,9 @@ describe('hostile input catalogue', () => {
       const args = hostile.setup(dir);
       const before = snapshotTree(dir);
 
-      const result = runBerth(args, { cwd: dir });
+      const asRoot = process.getuid?.() === 0;
+      const uid = asRoot ? hostile.runAs : undefined;
+      const result = runBerth(args, { cwd: dir, ...(uid === undefined ? {} : { uid }) });
 
       expect(result.status, result.stderr).toBe(2);
       expect(result.stderr).toContain(hostile.code);

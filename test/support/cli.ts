@@ -15,12 +15,13 @@ export interface CliResult {
  */
 export function runBerth(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+  options: { cwd?: string; env?: Record<string, string>; input?: string; uid?: number } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, ['--max-old-space-size=512', berthBin, ...args], {
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     input: options.input,
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,

@@ -153,7 +153,7 @@ function describe(document: LoadedDocument, error: ErrorObject): Diagnostic {
         {
           subject,
           expected: describeTypes((error.params as { type: string[] }).type),
-          actual: describeValue(error.data),
+          actual: describeValue(error.data, path),
         },
         where,
       );
@@ -165,7 +165,7 @@ function describe(document: LoadedDocument, error: ErrorObject): Diagnostic {
         {
           subject,
           allowed: allowed.map((a) => `"${a}"`).join(', '),
-          actual: describeValue(error.data),
+          actual: describeValue(error.data, path),
           suggestion: suggestion ? `; did you mean "${suggestion}"?` : '',
         },
         where,
@@ -177,7 +177,7 @@ function describe(document: LoadedDocument, error: ErrorObject): Diagnostic {
         'BERTH-SCHEMA-FORMAT',
         {
           subject,
-          problem: `is ${describeValue(error.data)}, which is not valid here`,
+          problem: `is ${describeValue(error.data, path)}, which is not valid here`,
           formatHint: formatHint(error),
         },
         where,
@@ -185,7 +185,10 @@ function describe(document: LoadedDocument, error: ErrorObject): Diagnostic {
     default:
       return diagnostic(
         'BERTH-SCHEMA-RANGE',
-        { subject, problem: `${describeValue(error.data)}: ${error.message ?? 'is not allowed'}` },
+        {
+          subject,
+          problem: `${describeValue(error.data, path)}: ${error.message ?? 'is not allowed'}`,
+        },
         where,
       );
   }
@@ -266,7 +269,14 @@ function describeTypes(types: string[]): string {
   return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
-function describeValue(value: unknown): string {
+/** A registry password is a secret even when written, wrongly, as a literal. */
+const holdsSecret = (path: YamlPath) => path[0] === 'registries' && path[2] === 'password';
+
+/** The value for a message; never the value of a field that holds a secret. */
+function describeValue(value: unknown, path: YamlPath): string {
+  if (holdsSecret(path) && value !== null && typeof value !== 'object') {
+    return `a ${typeof value} (not shown: the field holds a secret)`;
+  }
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';

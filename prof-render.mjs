@@ -1,0 +1,12 @@
+import { readModel } from '/work/main/dist/model/index.js';
+import { targets } from '/work/main/dist/generators/index.js';
+const { model } = readModel(process.argv[2]);
+const target = targets.find((t) => t.name === process.argv[3]);
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+const t0 = performance.now(); target.render(model); const ms = performance.now() - t0;
+const { profile: p } = await s.post('Profiler.stop');
+const self = new Map(); const dt = p.timeDeltas; const byId = new Map(p.nodes.map(n => [n.id, n]));
+p.samples.forEach((sm, i) => { const n = byId.get(sm); const k = n.callFrame.functionName + ' ' + n.callFrame.url.replace(/.*\/(dist|node_modules)\//, '') + ':' + n.callFrame.lineNumber; self.set(k, (self.get(k) || 0) + (dt[i] || 0)); });
+console.log('render', ms.toFixed(0));
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 22).map(([k, v]) => (v / 1000).toFixed(1) + 'ms ' + k).join('\n'));

@@ -1,8 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+
+import { templateOptions } from './template-options.js';
+
+const require = createRequire(import.meta.url);
 
 /** The folder holding package.json, found from this file whether it runs from source or dist. */
 export function packageRoot(): string {
@@ -16,14 +21,30 @@ export function packageRoot(): string {
 }
 
 export type Helpers = Record<string, Handlebars.HelperDelegate>;
+type Specs = Record<string, Parameters<typeof Handlebars.template>[0]>;
+
+let precompiled: Specs | null | undefined;
 
 /**
- * A Handlebars environment for one target. Escaping is off: HTML escaping means nothing in
- * Ruby or Puppet, and every value is quoted by a named helper of the target instead. `strict`
- * makes a template that names a field the view model lacks fail loudly rather than print "".
+ * The templates `npm run build` precompiled beside this module, or null when running from
+ * source (tests), where they are compiled from templates/ instead: same templates, same
+ * options, so both give the same bytes.
  */
+function precompiledSpecs(): Specs | null {
+  if (precompiled === undefined) {
+    try {
+      precompiled = require('./templates.cjs') as Specs;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled;
+}
+
+/** A Handlebars environment for one target, with its helpers and partials. */
 export class TemplateSet {
-  private readonly handlebars = Handlebars.create();
+  private readonly handlebars: typeof Handlebars;
+  private readonly specs: Specs | null = precompiledSpecs();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
 
   constructor(
@@ -31,10 +52,25 @@ export class TemplateSet {
     helpers: Helpers,
     partials: string[] = [],
   ) {
+    // Precompiled templates need only the runtime, a fraction of Handlebars to load.
+    const module = this.specs ? 'handlebars/runtime' : 'handlebars';
+    this.handlebars = (require(module) as typeof Handlebars).create();
     this.handlebars.registerHelper(helpers);
     for (const partial of partials) {
-      this.handlebars.registerPartial(partial, this.source(`partials/${partial}.hbs`));
+      this.handlebars.registerPartial(partial, this.template(`partials/${partial}`));
     }
+  }
+
+  private template(relative: string): Handlebars.TemplateDelegate {
+    let template = this.compiled.get(relative);
+    if (!template) {
+      const spec = this.specs?.[`${this.target}/${relative}`];
+      template = spec
+        ? this.handlebars.template(spec)
+        : this.handlebars.compile(this.source(`${relative}.hbs`), templateOptions);
+      this.compiled.set(relative, template);
+    }
+    return template;
   }
 
   private source(relative: string): string {
@@ -43,14 +79,6 @@ export class TemplateSet {
 
   /** Renders `templates/<target>/<relative>.hbs` with a view model. */
   render(relative: string, view: object): string {
-    let template = this.compiled.get(relative);
-    if (!template) {
-      template = this.handlebars.compile(this.source(`${relative}.hbs`), {
-        noEscape: true,
-        strict: true,
-      });
-      this.compiled.set(relative, template);
-    }
-    return template(view);
+    return this.template(relative)(view);
   }
 }

@@ -58,7 +58,6 @@ export function normalizeContainer(
 ): Container | undefined {
   const path: YamlPath = ['containers', name];
   const at = (field: string): YamlPath => path.concat(field);
-  const fieldPaths = Object.fromEntries(Object.keys(spec).map((field) => [field, at(field)]));
 
   const image = context.parse(at('image'), () => parseImageReference(spec.image));
   if (!image) return undefined;
@@ -122,7 +121,7 @@ export function normalizeContainer(
     chef: passThrough(spec['x-chef'], at('x-chef')),
     puppet: passThrough(spec['x-puppet'], at('x-puppet')),
     path,
-    fieldPaths,
+    written: Object.keys(spec),
   };
 
   checkConflicts(context, container, spec);

@@ -20,6 +20,7 @@ import type {
   YamlPath,
 } from './types.js';
 import { canonicalImage, parseImageReference } from './values.js';
+import { fieldPath } from './paths.js';
 
 /** The berth file after schema validation: plain data in the shape the schema allows. */
 type Spec = Record<string, any>;
@@ -276,7 +277,7 @@ function collectImages(context: NormalizeContext, images: Spec, containers: Cont
       ref: container.image,
       pullPolicy: container.pullPolicy,
       usedBy: [container.name],
-      path: container.fieldPaths.image ?? container.path,
+      path: fieldPath(container, 'image'),
     });
   }
   return [...byKey.values()];

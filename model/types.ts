@@ -308,8 +308,8 @@ export interface Container {
   chef: PassThrough[];
   puppet: PassThrough[];
   path: YamlPath;
-  /** The path of each field as written, for warnings: `fieldPaths.ports`. */
-  fieldPaths: Record<string, YamlPath>;
+  /** The fields the file writes for this container; `fieldPath()` turns one into a path. */
+  written: readonly string[];
 }
 
 export interface ChefOptions {

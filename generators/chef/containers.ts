@@ -11,6 +11,7 @@ import type { Notes } from './notes.js';
 import { passThroughProperties } from './passthrough.js';
 import { portPatterns, type Property } from './ports.js';
 import { containerProperties } from './properties.js';
+import { fieldPath } from '../../model/paths.js';
 
 /** A docker_image action for a pull policy; `never` pulls nothing and has none. */
 export const pullActions: Record<PullPolicy, string | undefined> = {
@@ -136,7 +137,7 @@ function sharedPull(container: Container, policy: PullPolicy, context: Container
 }
 
 function noteImage(container: Container, notes: Notes): void {
-  const path = container.fieldPaths.image ?? container.path;
+  const path = fieldPath(container, 'image');
   const { image } = container;
   if (!image.tag && !image.digest) {
     notes.changedDefault(

@@ -30,8 +30,7 @@ function pairs(entries: { name: string; value: string }[]): Record<string, strin
   return hash;
 }
 
-const path = (container: Container, field: string) =>
-  container.fieldPaths[field] ?? [...container.path, field];
+const path = (container: Container, field: string) => container.path.concat(field);
 
 function mountString(mount: Mount): string {
   if (mount.type === 'anonymous') return mount.target;

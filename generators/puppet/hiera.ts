@@ -4,6 +4,7 @@
  */
 import type { Container, Model } from '../../model/types.js';
 import type { Notes } from './notes.js';
+import { fieldPath } from '../../model/paths.js';
 
 /** One entry of `<module>::containers`, every value already written as a YAML scalar. */
 export interface HieraContainer {
@@ -69,7 +70,7 @@ export function hieraView(model: Model, notes: Notes): HieraContainer[] {
 function checkShellSafe(container: Container, notes: Notes): void {
   if (!/[[\]]/.test(container.image.repository)) return;
   notes.unsupported(
-    container.fieldPaths.image ?? container.path,
+    fieldPath(container, 'image'),
     `the image ${container.image.reference}`,
     'puppetlabs-docker writes the image unquoted into a shell command, where [ and ] are ' +
       'pattern characters',

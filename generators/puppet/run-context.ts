@@ -6,6 +6,7 @@ import {
   type PuppetValue,
 } from '../quote/puppet.js';
 import type { Notes } from './notes.js';
+import { fieldPath } from '../../model/paths.js';
 
 /** One `docker::run` parameter: its value and the berth field it comes from. */
 export interface Attribute {
@@ -61,7 +62,4 @@ export interface RunContext {
   mode: Model['puppet']['restartMode'];
 }
 
-/** The YAML path of a container field as written, or of the container when it is implicit. */
-export function fieldPath(container: Container, field: string): YamlPath {
-  return container.fieldPaths[field] ?? container.path;
-}
+export { fieldPath };

@@ -1,4 +1,4 @@
-import type { Container, Model, Secret, YamlPath } from '../../model/types.js';
+import type { Container, Model, Secret } from '../../model/types.js';
 import {
   puppetReference,
   type LintCheck,

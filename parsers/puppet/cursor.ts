@@ -32,7 +32,10 @@ export class Cursor {
     readonly lines: LineIndex,
   ) {}
 
+  /** The token `ahead` tokens on; the end-of-input token once past the end. */
   peek(ahead = 0): Token {
+    // `index` never passes the final Eof token, so the common case needs no bounds check.
+    if (ahead === 0) return this.tokens[this.index] as Token;
     const last = this.tokens.length - 1;
     return this.tokens[Math.min(this.index + ahead, last)] as Token;
   }
@@ -42,7 +45,7 @@ export class Cursor {
   }
 
   at(kind: TokenKind): boolean {
-    return this.peek().kind === kind;
+    return (this.tokens[this.index] as Token).kind === kind;
   }
 
   next(): Token {

@@ -1,6 +1,15 @@
-import { isBlank, isDigit, isLower, isUpper, onlyBlanks, wordChars, wordEnd } from './chars.js';
+import { isBlank, isDigit, isLower, isUpper, onlyBlanks, wordEnd } from './chars.js';
 import { scanHeredocSpec, findHeredocEnd, type HeredocSpec } from './heredoc.js';
 import { scanNumber } from './numbers.js';
+import {
+  bareWordEnd,
+  escapedSlash,
+  findDollar,
+  findDqStop,
+  findUnescaped,
+  isStrictName,
+  variableNameEnd,
+} from './scan.js';
 import {
   doubleQuoted,
   heredocEscapes,
@@ -80,7 +89,7 @@ class Lexer {
   private limit: number;
   /** Where the current text region starts: 0, or the first character of a heredoc's text. */
   private regionStart = 0;
-  /** Offset after the last newline the lexer stepped over, for telling `(` from `(`. */
+  /** Offset after the last newline the lexer stepped over: a `(` first on its line is no call. */
   private lineStart = 0;
   /** Where the next newline jumps to, past the text of heredocs opened on this line. */
   private jump = NONE;
@@ -664,108 +673,4 @@ class Lexer {
   private problem(message: string, start: number, end: number): void {
     this.problems.push({ message, start, end });
   }
-}
-
-// ------------------------------------------------------------------ scanning helpers
-
-/**
- * End of a bare word: segments of `[a-z_]` then `[\w-]*` not ending in `-`, joined by `::`.
- */
-export function bareWordEnd(text: string, start: number): number {
-  let end = start;
-  for (;;) {
-    let at = end;
-    if (text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) === 58) at += 2;
-    const c = text.charCodeAt(at);
-    // Written so that NaN (past the end of the text) stops the word too.
-    if (!(c === 95 || (c >= 97 && c <= 122))) return end;
-    let stop = at + 1;
-    for (;;) {
-      const d = text.charCodeAt(stop);
-      if ((d < 128 && wordChars[d] === 1) || d === 45) stop++;
-      else break;
-    }
-    while (text.charCodeAt(stop - 1) === 45) stop--;
-    end = stop;
-  }
-}
-
-/** A name proper: lower-case segments of `\w` joined by `::`, no dashes, none starting `_`. */
-function isStrictName(word: string): boolean {
-  if (word.indexOf('-') >= 0) return false;
-  let segment = word.charCodeAt(0) === 58 ? 2 : 0;
-  for (;;) {
-    const c = word.charCodeAt(segment);
-    if (!(c >= 97 && c <= 122)) return false;
-    const next = word.indexOf('::', segment);
-    if (next < 0) return true;
-    segment = next + 2;
-  }
-}
-
-/** End of a variable name after `$`: `(::)?(\w+::)*\w+`; `from` itself when there is none. */
-export function variableNameEnd(text: string, from: number): number {
-  let at = text.startsWith('::', from) ? from + 2 : from;
-  let end = wordEnd(text, at);
-  if (end === at) return from;
-  while (text.charCodeAt(end) === 58 && text.charCodeAt(end + 1) === 58) {
-    at = end + 2;
-    const next = wordEnd(text, at);
-    if (next === at) break;
-    end = next;
-  }
-  return end;
-}
-
-/** The first `quote` at or after `from` that no backslash escapes, or -1. */
-function findUnescaped(text: string, from: number, limit: number, quote: number): number {
-  const char = quote === 39 ? "'" : '"';
-  let at = from;
-  for (;;) {
-    const found = text.indexOf(char, at);
-    if (found < 0 || found >= limit) return -1;
-    if (!escaped(text, from, found)) return found;
-    at = found + 1;
-  }
-}
-
-/** The first unescaped `"` or `$` at or after `from`, or -1. */
-function findDqStop(text: string, from: number, limit: number): number {
-  let at = from;
-  for (;;) {
-    const quote = text.indexOf('"', at);
-    const dollar = text.indexOf('$', at);
-    const found = dollar >= 0 && (quote < 0 || dollar < quote) ? dollar : quote;
-    if (found < 0 || found >= limit) return -1;
-    if (!escaped(text, from, found)) return found;
-    at = found + 1;
-  }
-}
-
-/** The first `$` that may interpolate at or after `from`, or `limit`. */
-function findDollar(text: string, from: number, limit: number, escapable: boolean): number {
-  let at = from;
-  for (;;) {
-    const found = text.indexOf('$', at);
-    if (found < 0 || found >= limit) return limit;
-    if (!escapable || !escaped(text, from, found)) return found;
-    at = found + 1;
-  }
-}
-
-/**
- * Whether the character at `at` is escaped: an odd run of backslashes (not reaching back
- * before `from`) precedes it. Scanning pairs from `from` would give the same answer.
- */
-function escaped(text: string, from: number, at: number): boolean {
-  let before = at - 1;
-  while (before >= from && text.charCodeAt(before) === 92) before--;
-  return (at - 1 - before) % 2 === 1;
-}
-
-/** Whether the `/` at `close` is escaped: an odd run of backslashes inside the regex before it. */
-function escapedSlash(text: string, open: number, close: number): boolean {
-  let count = 0;
-  for (let i = close - 1; i > open && text.charCodeAt(i) === 92; i--) count++;
-  return count % 2 === 1;
 }

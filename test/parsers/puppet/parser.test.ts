@@ -21,7 +21,8 @@ const declarations: Case[] = [
   ],
   [
     'several bodies, an array title and +>',
-    "file {\n  'a': ensure => file;\n  ['b', \"c\"]:\n    ensure => directory,\n    owner  +> 'root';\n}",
+    "file {\n  'a': ensure => file;\n  ['b', \"c\"]:\n" +
+      "    ensure => directory,\n    owner  +> 'root';\n}",
     [
       'file@1:1 "a"@2:3 ensure@2:8=>file@2:18',
       'file@1:1 ["b"@3:4, "c"@3:9]@3:3 ensure@4:5=>directory@4:15 owner@5:5+>"root"@5:15',
@@ -29,7 +30,8 @@ const declarations: Case[] = [
   ],
   [
     'defaults and overrides',
-    "File { mode => '0644' }\nFile['/etc/a'] { owner => 'root' }\nService['x', 'y'] { enable => true }",
+    "File { mode => '0644' }\nFile['/etc/a'] { owner => 'root' }\n" +
+      "Service['x', 'y'] { enable => true }",
     [
       'defaults file@1:1 reference(File)@1:1 mode@1:8=>"0644"@1:16',
       'override file@2:1 "/etc/a"@2:6 owner@2:18=>"root"@2:27',
@@ -63,7 +65,8 @@ const declarations: Case[] = [
       'docker::run@1:1 "web"@1:15 image@2:3=>"nginx:1.25"@2:14 ' +
         'ports@3:3=>["80:80"@3:15, "443:443"@3:24]@3:14 ' +
         'env@4:3=>{"A"@4:16 => "1"@4:23, "B"@4:28 => 2(2)@4:35}@4:14 ' +
-        "require@5:3=>[reference(Docker::Image['nginx'])@5:15, reference(Class['docker'])@5:39]@5:14",
+        "require@5:3=>[reference(Docker::Image['nginx'])@5:15, " +
+        "reference(Class['docker'])@5:39]@5:14",
     ],
   ],
   [
@@ -122,7 +125,8 @@ const values: Case[] = [
   ],
   [
     'undef, default, bare words, booleans, empty collections',
-    "file { 'x': a => undef, b => default, c => present, d => foo-bar, e => true, f => [], g => {} }",
+    "file { 'x': a => undef, b => default, c => present, d => foo-bar, e => true, " +
+      'f => [], g => {} }',
     [
       'file@1:1 "x"@1:8 a@1:13=>undef@1:18 b@1:25=>default@1:30 c@1:39=>present@1:44 ' +
         'd@1:53=>foo-bar@1:58 e@1:67=>true@1:72 f@1:78=>[]@1:83 g@1:87=>{}@1:92',

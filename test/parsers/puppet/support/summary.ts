@@ -27,8 +27,10 @@ export function value(v: Value): string {
       return `undef${at(v.span)}`;
     case 'array':
       return `[${v.items.map(value).join(', ')}]${at(v.span)}`;
-    case 'hash':
-      return `{${v.entries.map((e) => `${value(e.key)} => ${value(e.value)}`).join(', ')}}${at(v.span)}`;
+    case 'hash': {
+      const entries = v.entries.map((e) => `${value(e.key)} => ${value(e.value)}`);
+      return `{${entries.join(', ')}}${at(v.span)}`;
+    }
     case 'unknown':
       return `${v.reason}(${v.text})${at(v.span)}`;
   }

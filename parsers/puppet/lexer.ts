@@ -125,16 +125,23 @@ class Lexer {
 
   private skipTrivia(): void {
     const text = this.text;
-    while (this.pos < this.limit) {
-      const c = text.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 13) this.pos++;
-      else if (c === 10) this.newline();
+    const limit = this.limit;
+    // Blanks are most of the trivia; a local position keeps that loop tight.
+    let pos = this.pos;
+    while (pos < limit) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 13 || (c >= 0xa0 && isBlank(c))) {
+        pos++;
+        continue;
+      }
+      this.pos = pos;
+      if (c === 10) this.newline();
       else if (c === 35 /* # */) this.lineComment();
-      else if (c === 47 /* / */ && text.charCodeAt(this.pos + 1) === 42 /* * */) {
-        this.blockComment();
-      } else if (c >= 0xa0 && isBlank(c)) this.pos++;
+      else if (c === 47 /* / */ && text.charCodeAt(pos + 1) === 42 /* * */) this.blockComment();
       else return;
+      pos = this.pos;
     }
+    this.pos = pos;
   }
 
   /** A newline ends the line; if heredocs were opened on it, lexing resumes after their text. */

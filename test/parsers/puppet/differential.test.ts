@@ -10,6 +10,13 @@ import { dumpCommandOutputs, puppetVerdicts, type PuppetVerdict } from './suppor
 /*
  * For every manifest of the corpus, the resources berth finds (type, title, attributes with
  * their values, line) must be the ones Puppet's own parser finds.
+ *
+ * `puppet parser dump --format json a.pp b.pp ...` prints one JSON value per accepted file,
+ * back to back with no separator and no file name, prints nothing on stdout for a file it
+ * rejects (the error goes to stderr), and gives no line numbers. So the expected forms come
+ * from a Ruby helper that makes the dump's own parser call and adds each resource's line, all
+ * files in one process (support/oracle.ts); the last test of the first suite proves that,
+ * lines aside, the helper prints exactly what the dump command prints.
  */
 const suite = 'Puppet parser differential test';
 const ready = requireTool('ruby', suite) && requireTool('puppet', suite) && requireCorpus(suite);

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The differential corpus: every manifest of the Puppet modules Debian packages, installed
- * under /usr/share/puppet/modules by the packages listed in corpus-packages.txt.
+ * under /usr/share/puppet/modules by the packages listed in corpus-packages.txt (one name a
+ * line, so that `xargs apt-get install -y < corpus-packages.txt` installs them) and the
+ * modules they depend on.
  */
 export const corpusRoot = '/usr/share/puppet/modules';
 
@@ -13,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const corpusPackages: string[] = readFileSync(join(here, '../corpus-packages.txt'), 'utf8')
   .split('\n')
   .map((line) => line.trim())
-  .filter((line) => line !== '' && !line.startsWith('#'));
+  .filter((line) => line !== '');
 
 export interface CorpusFile {
   /** The path under the corpus root, e.g. `apache/manifests/init.pp`. */

@@ -548,8 +548,12 @@ class Lexer {
   private unclosedString(start: number): void {
     const quote = this.text[start] === "'" ? "'" : '"';
     this.problem(`unclosed string: ${quote} without a closing ${quote}`, start, start + 1);
-    this.pos = this.limit;
-    this.push(Tok.Error, start, this.limit, '');
+    // Strings may span lines, so where this one should have ended is unknown. Going on at the
+    // next line keeps the rest of the file readable, where Puppet gives up.
+    const newline = this.text.indexOf('\n', start);
+    const end = newline < 0 || newline >= this.limit ? this.limit : newline;
+    this.pos = end;
+    this.push(Tok.Error, start, end, '');
   }
 
   // ---------------------------------------------------------------- heredocs

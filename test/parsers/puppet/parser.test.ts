@@ -348,9 +348,9 @@ describe('the Puppet parser recovers', () => {
     ]);
   });
 
-  it('after an unclosed string, with nothing more to find', () => {
+  it('on the line after an unclosed string', () => {
     const result = parsePuppet('a.pp', "file { 'x': }\n$y = \"abc\nfile { 'z': }");
-    expect(resources(result)).toEqual(['file@1:1 "x"@1:8']);
+    expect(resources(result)).toEqual(['file@1:1 "x"@1:8', 'file@3:1 "z"@3:8']);
     expect(problems(result)).toEqual(['2:6 unclosed string: " without a closing "']);
   });
 });

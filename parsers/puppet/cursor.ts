@@ -160,9 +160,13 @@ export class Cursor {
 
   /** Whether a line break separates the token at the cursor from the one before it. */
   startsLine(): boolean {
-    const token = this.peek();
-    const newline = this.text.lastIndexOf('\n', token.start - 1);
-    return newline >= this.lastEnd || this.index === 0;
+    if (this.index === 0) return true;
+    // Only the gap between the two tokens is read, so recovery on a one-line file stays linear.
+    const start = this.peek().start;
+    for (let i = this.lastEnd; i < start; i++) {
+      if (this.text.charCodeAt(i) === 10) return true;
+    }
+    return false;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   findDqStop,
   findUnescaped,
   isStrictName,
+  NextOccurrence,
   variableNameEnd,
 } from './scan.js';
 import {
@@ -66,6 +67,13 @@ type Frame = Interpolation | HeredocText;
 /** Heredocs inside heredoc interpolations nest at most this deep; deeper ones are refused. */
 const maxHeredocNesting = 32;
 
+/**
+ * A heredoc without its end tag makes the lexer search the rest of the file. Real heredocs
+ * search at most about the file's length in all; past a few times that, the lexer stops
+ * searching, so that a file of unterminated heredocs does not take quadratic time.
+ */
+const heredocSearchBudget = 4;
+
 const NONE = -1;
 
 /**
@@ -97,9 +105,15 @@ class Lexer {
   /** Kind of the last token that counts for deciding between a regex and a division. */
   private last: number = NONE;
   private readonly frames: Frame[] = [];
+  private readonly quotes: NextOccurrence;
+  private readonly dollars: NextOccurrence;
+  /** Characters searched for heredoc end tags so far; see `heredocSearchBudget`. */
+  private heredocSearched = 0;
 
   constructor(private readonly text: string) {
     this.limit = text.length;
+    this.quotes = new NextOccurrence(text, '"');
+    this.dollars = new NextOccurrence(text, '$');
   }
 
   run(): void {
@@ -489,32 +503,37 @@ class Lexer {
     let textStart = from;
     let at = from;
     for (;;) {
-      const stop = findDqStop(this.text, at, this.limit);
+      const stop = findDqStop(this.text, at, this.limit, this.quotes, this.dollars);
       if (stop < 0) return this.unclosedString(tokenStart);
+      const closing = this.text.charCodeAt(stop) === 34;
+      if (!closing && !this.interpolates(stop)) {
+        at = stop + 1;
+        continue;
+      }
       const raw = this.text.slice(textStart, stop);
       const value = unescape(raw, doubleQuoted, () => this.invalidEscape(textStart, stop));
-      if (this.text.charCodeAt(stop) === 34) {
+      if (closing) {
         this.pos = stop + 1;
         return this.push(first ? Tok.String : Tok.DqPost, partStart, this.pos, value);
       }
       const next = this.interpolation(stop, first, partStart, value, false);
       if (next < 0) return;
-      if (next === stop + 1) {
-        at = next;
-        continue;
-      }
       first = false;
-      partStart = next;
-      textStart = next;
-      at = next;
+      partStart = textStart = at = next;
     }
   }
 
+  /** Whether the `$` at `dollar` starts `${` or `$name`; any other `$` is plain text. */
+  private interpolates(dollar: number): boolean {
+    if (this.text.charCodeAt(dollar + 1) === 123 /* { */) return true;
+    const nameEnd = variableNameEnd(this.text, dollar + 1);
+    return nameEnd > dollar + 1 && nameEnd <= this.limit;
+  }
+
   /**
-   * Handles a `$` at `dollar` inside a string. For `${` it emits the text part, opens an
-   * interpolation and returns -1 (the main loop lexes the expression). For `$name` it emits the
-   * text part and the variable and returns where the string goes on. A `$` that starts neither
-   * is plain text: it returns `dollar + 1`.
+   * Handles a `$` at `dollar` that `interpolates`, inside a string. For `${` it emits the text
+   * part, opens an interpolation and returns -1 (the main loop lexes the expression). For
+   * `$name` it emits the text part and the variable and returns where the string goes on.
    */
   private interpolation(
     dollar: number,
@@ -538,7 +557,6 @@ class Lexer {
       return -1;
     }
     const nameEnd = variableNameEnd(this.text, dollar + 1);
-    if (nameEnd <= dollar + 1 || nameEnd > this.limit) return dollar + 1;
     this.tokens.push({ kind, start: partStart, end: dollar, value });
     const name = this.text.slice(dollar + 1, nameEnd);
     this.tokens.push({ kind: Tok.Variable, start: dollar, end: nameEnd, value: name });
@@ -584,7 +602,15 @@ class Lexer {
         spec.end,
       );
     }
+    if (this.heredocSearched > heredocSearchBudget * this.text.length) {
+      return this.heredocError(
+        'too many unterminated heredocs; this one is not read',
+        start,
+        spec.end,
+      );
+    }
     const ending = findHeredocEnd(this.text, textStart, this.limit, spec.tag);
+    this.heredocSearched += (ending ? ending.lineStart : this.limit) - textStart;
     if (!ending) {
       return this.heredocError(`no line ends the heredoc with "${spec.tag}"`, start, spec.end);
     }
@@ -643,22 +669,22 @@ class Lexer {
     let partStart = from;
     let at = from;
     for (;;) {
-      const stop = findDollar(this.text, at, frame.regionEnd, frame.dollarEscapes);
+      const stop = findDollar(this.text, at, frame.regionEnd, frame.dollarEscapes, this.dollars);
+      const closing = stop >= frame.regionEnd;
+      if (!closing && !this.interpolates(stop)) {
+        at = stop + 1;
+        continue;
+      }
       const raw = stripMargin(this.text, partStart, stop, frame.regionStart, frame.margin);
       const value = unescape(raw, frame.escapes, () => this.invalidEscape(partStart, stop));
-      if (stop >= frame.regionEnd) {
+      if (closing) {
         this.push(first ? Tok.String : Tok.DqPost, partStart, frame.regionEnd, value);
         return this.closeHeredoc();
       }
       const next = this.interpolation(stop, first, partStart, value, true);
       if (next < 0) return;
-      if (next === stop + 1) {
-        at = next;
-        continue;
-      }
       first = false;
-      partStart = next;
-      at = next;
+      partStart = at = next;
     }
   }
 

@@ -66,25 +66,59 @@ export function findUnescaped(text: string, from: number, limit: number, quote: 
   }
 }
 
-/** The first unescaped `"` or `$` at or after `from`, or -1. */
-export function findDqStop(text: string, from: number, limit: number): number {
+/**
+ * Where a character next occurs, remembered: searching again from a later offset before that
+ * occurrence costs nothing, so scanning a string with many `$` or escaped quotes stays linear.
+ */
+export class NextOccurrence {
+  private origin = 0;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The first occurrence at or after `offset`, or the text's length when there is none. */
+  from(offset: number): number {
+    if (offset < this.origin || offset > this.found) {
+      const found = this.text.indexOf(this.char, offset);
+      this.origin = offset;
+      this.found = found < 0 ? this.text.length : found;
+    }
+    return this.found;
+  }
+}
+
+/** The first unescaped `"` or `$` at or after `from` and before `limit`, or -1. */
+export function findDqStop(
+  text: string,
+  from: number,
+  limit: number,
+  quotes: NextOccurrence,
+  dollars: NextOccurrence,
+): number {
   let at = from;
   for (;;) {
-    const quote = text.indexOf('"', at);
-    const dollar = text.indexOf('$', at);
-    const found = dollar >= 0 && (quote < 0 || dollar < quote) ? dollar : quote;
-    if (found < 0 || found >= limit) return -1;
+    const found = Math.min(quotes.from(at), dollars.from(at));
+    if (found >= limit) return -1;
     if (!escaped(text, from, found)) return found;
     at = found + 1;
   }
 }
 
 /** The first `$` that may interpolate at or after `from`, or `limit`. */
-export function findDollar(text: string, from: number, limit: number, escapable: boolean): number {
+export function findDollar(
+  text: string,
+  from: number,
+  limit: number,
+  escapable: boolean,
+  dollars: NextOccurrence,
+): number {
   let at = from;
   for (;;) {
-    const found = text.indexOf('$', at);
-    if (found < 0 || found >= limit) return limit;
+    const found = dollars.from(at);
+    if (found >= limit) return limit;
     if (!escapable || !escaped(text, from, found)) return found;
     at = found + 1;
   }

@@ -45,6 +45,23 @@ const long: [string, string][] = [
   ['case options', `case $x { ${times("'a': { } ")}}`],
 ];
 
+/**
+ * Megabytes of what a scanner could rescan from the start at every step. Linear work takes a
+ * fraction of a second on each; quadratic work would take hours, far beyond the suite's
+ * timeout, so these cases fail if the parser ever turns quadratic on them.
+ */
+const huge: [string, string][] = [
+  ['a string of 6 million plain $', `$x = "${times('$', 6_000_000)}"`],
+  ['a string of 3 million escaped quotes', `$x = "${times('\\"', 3_000_000)}"`],
+  ['a string of a million interpolations', `$x = "${times('${a}', 1_000_000)}"`],
+  ['a heredoc of 6 million plain $', `$x = @("E")\n${times('$', 6_000_000)}\nE\n`],
+  ['a million syntax errors on one line', times('a => ', 1_000_000)],
+  [
+    '300,000 heredocs without end tags',
+    Array.from({ length: 300_000 }, (_, i) => `$x${i} = @(T${i})`).join('\n'),
+  ],
+];
+
 /** Texts that once made the parser loop for ever. */
 const once: [string, string][] = [
   ['a keyword as the last characters of the text', '$x = attr'],
@@ -86,6 +103,11 @@ describe('the Puppet parser on hostile input', () => {
     expectSound(result, text);
     expect(result.problems.length).toBeGreaterThan(0);
     expect(result.problems.length).toBeLessThanOrEqual(101);
+  });
+
+  it.each(huge)('reads %s in linear time', (_, text) => {
+    const result = parsePuppet('huge.pp', text);
+    expect(result.problems.every((problem) => !/internal error/.test(problem.message))).toBe(true);
   });
 
   it.each(once)('terminates on %s', (_, text) => {

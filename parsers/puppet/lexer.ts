@@ -68,11 +68,11 @@ type Frame = Interpolation | HeredocText;
 const maxHeredocNesting = 32;
 
 /**
- * A heredoc without its end tag makes the lexer search the rest of the file. Real heredocs
- * search at most about the file's length in all; past a few times that, the lexer stops
- * searching, so that a file of unterminated heredocs does not take quadratic time.
+ * A heredoc without its end tag, or a string without its closing quote, makes the lexer search
+ * the rest of the file. Once such searches add up to this many times the file's length, the
+ * lexer stops searching, so that a file made of them does not take quadratic time.
  */
-const heredocSearchBudget = 4;
+const searchBudget = 4;
 
 const NONE = -1;
 
@@ -107,8 +107,9 @@ class Lexer {
   private readonly frames: Frame[] = [];
   private readonly quotes: NextOccurrence;
   private readonly dollars: NextOccurrence;
-  /** Characters searched for heredoc end tags so far; see `heredocSearchBudget`. */
+  /** Characters searched for heredoc end tags, and for closing quotes in vain: `searchBudget`. */
   private heredocSearched = 0;
+  private unclosedSearched = 0;
 
   constructor(private readonly text: string) {
     this.limit = text.length;
@@ -567,9 +568,13 @@ class Lexer {
     const quote = this.text[start] === "'" ? "'" : '"';
     this.problem(`unclosed string: ${quote} without a closing ${quote}`, start, start + 1);
     // Strings may span lines, so where this one should have ended is unknown. Going on at the
-    // next line keeps the rest of the file readable, where Puppet gives up.
+    // next line keeps the rest of the file readable, where Puppet gives up. Each unclosed
+    // string searched to the end of the text, though; when such searches add up to a few times
+    // its length, the rest is not read, so that a file of them does not take quadratic time.
+    this.unclosedSearched += this.limit - start;
     const newline = this.text.indexOf('\n', start);
-    const end = newline < 0 || newline >= this.limit ? this.limit : newline;
+    const giveUp = this.unclosedSearched > searchBudget * this.text.length;
+    const end = giveUp || newline < 0 || newline >= this.limit ? this.limit : newline;
     this.pos = end;
     this.push(Tok.Error, start, end, '');
   }
@@ -602,7 +607,7 @@ class Lexer {
         spec.end,
       );
     }
-    if (this.heredocSearched > heredocSearchBudget * this.text.length) {
+    if (this.heredocSearched > searchBudget * this.text.length) {
       return this.heredocError(
         'too many unterminated heredocs; this one is not read',
         start,

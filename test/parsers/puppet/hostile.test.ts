@@ -56,6 +56,9 @@ const huge: [string, string][] = [
   ['a string of a million interpolations', `$x = "${times('${a}', 1_000_000)}"`],
   ['a heredoc of 6 million plain $', `$x = @("E")\n${times('$', 6_000_000)}\nE\n`],
   ['a million syntax errors on one line', times('a => ', 1_000_000)],
+  ["200,000 lines of \\' \\' (each opens a string)", times("\\'\\'\\'\\'\n", 200_000)],
+  ['200,000 lines of \\" \\" (each opens a string)', times('\\"\\"\\"\\"\n', 200_000)],
+  ['a million escaped slashes where a regex may start', `$x = ${times('/\\/', 1_000_000)}`],
   [
     '300,000 heredocs without end tags',
     Array.from({ length: 300_000 }, (_, i) => `$x${i} = @(T${i})`).join('\n'),

@@ -22,8 +22,8 @@ export class LineIndex {
 
   constructor(text: string) {
     this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      this.lineStarts.push(i + 1);
     }
   }
 

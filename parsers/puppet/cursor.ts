@@ -32,7 +32,10 @@ export class Cursor {
     readonly lines: LineIndex,
   ) {}
 
+  /** The token `ahead` tokens on; the end-of-input token once past the end. */
   peek(ahead = 0): Token {
+    // `index` never passes the final Eof token, so the common case needs no bounds check.
+    if (ahead === 0) return this.tokens[this.index] as Token;
     const last = this.tokens.length - 1;
     return this.tokens[Math.min(this.index + ahead, last)] as Token;
   }
@@ -42,7 +45,7 @@ export class Cursor {
   }
 
   at(kind: TokenKind): boolean {
-    return this.peek().kind === kind;
+    return (this.tokens[this.index] as Token).kind === kind;
   }
 
   next(): Token {
@@ -157,9 +160,13 @@ export class Cursor {
 
   /** Whether a line break separates the token at the cursor from the one before it. */
   startsLine(): boolean {
-    const token = this.peek();
-    const newline = this.text.lastIndexOf('\n', token.start - 1);
-    return newline >= this.lastEnd || this.index === 0;
+    if (this.index === 0) return true;
+    // Only the gap between the two tokens is read, so recovery on a one-line file stays linear.
+    const start = this.peek().start;
+    for (let i = this.lastEnd; i < start; i++) {
+      if (this.text.charCodeAt(i) === 10) return true;
+    }
+    return false;
   }
 }
 

@@ -48,8 +48,12 @@ export function parseCase(p: Cursor): Expr {
   parseExpression(p);
   const open = p.expect(Tok.LBrace, "expected '{' after the case expression");
   if (!open) return spanned(p, start);
-  do parseCaseOption(p);
-  while (!p.at(Tok.RBrace) && !p.at(Tok.Eof));
+  do {
+    const before = p.index;
+    parseCaseOption(p);
+    // An option that could not even start (a stray `)`, say) is skipped, so the loop moves on.
+    if (p.index === before) p.next();
+  } while (!p.at(Tok.RBrace) && !p.at(Tok.Eof));
   expectClosingBrace(p, open.start);
   return spanned(p, start);
 }

@@ -25,7 +25,8 @@ export function parsePuppet(file: string, text: string): ParseResult {
       span: lines.span(start, end),
     }));
     const raw = [...lexed.problems, ...cursor.problems].sort((a, b) => a.start - b.start);
-    return { file, resources, comments, problems: raw.map((problem) => toProblem(lines, problem)) };
+    const problems = listed(raw).map((problem) => toProblem(lines, problem));
+    return { file, resources, comments, problems };
   } catch (error) {
     // A defect in berth, not in the manifest: say so rather than crash the whole run.
     const reason = error instanceof Error ? error.message : String(error);
@@ -36,6 +37,22 @@ export function parsePuppet(file: string, text: string): ParseResult {
     };
     return { file, resources: [], comments: [], problems: [toProblem(lines, problem)] };
   }
+}
+
+/** A file that is not Puppet at all can have thousands of problems; the first ones say enough. */
+const maxProblems = 100;
+
+function listed(problems: RawProblem[]): RawProblem[] {
+  if (problems.length <= maxProblems) return problems;
+  const kept = problems.slice(0, maxProblems);
+  const next = problems[maxProblems] as RawProblem;
+  const more = problems.length - maxProblems;
+  kept.push({
+    message: `${more} more syntax problems follow, not listed`,
+    start: next.start,
+    end: next.end,
+  });
+  return kept;
 }
 
 function toProblem(lines: LineIndex, problem: RawProblem): SyntaxProblem {

@@ -1,6 +1,16 @@
-import { isBlank, isDigit, isLower, isUpper, onlyBlanks, wordChars, wordEnd } from './chars.js';
+import { isBlank, isDigit, isLower, isUpper, onlyBlanks, wordEnd } from './chars.js';
 import { scanHeredocSpec, findHeredocEnd, type HeredocSpec } from './heredoc.js';
 import { scanNumber } from './numbers.js';
+import {
+  bareWordEnd,
+  escapedSlash,
+  findDollar,
+  findDqStop,
+  findUnescaped,
+  isStrictName,
+  NextOccurrence,
+  variableNameEnd,
+} from './scan.js';
 import {
   doubleQuoted,
   heredocEscapes,
@@ -57,6 +67,13 @@ type Frame = Interpolation | HeredocText;
 /** Heredocs inside heredoc interpolations nest at most this deep; deeper ones are refused. */
 const maxHeredocNesting = 32;
 
+/**
+ * A heredoc without its end tag, or a string without its closing quote, makes the lexer search
+ * the rest of the file. Once such searches add up to this many times the file's length, the
+ * lexer stops searching, so that a file made of them does not take quadratic time.
+ */
+const searchBudget = 4;
+
 const NONE = -1;
 
 /**
@@ -80,7 +97,7 @@ class Lexer {
   private limit: number;
   /** Where the current text region starts: 0, or the first character of a heredoc's text. */
   private regionStart = 0;
-  /** Offset after the last newline the lexer stepped over, for telling `(` from `(`. */
+  /** Offset after the last newline the lexer stepped over: a `(` first on its line is no call. */
   private lineStart = 0;
   /** Where the next newline jumps to, past the text of heredocs opened on this line. */
   private jump = NONE;
@@ -88,9 +105,16 @@ class Lexer {
   /** Kind of the last token that counts for deciding between a regex and a division. */
   private last: number = NONE;
   private readonly frames: Frame[] = [];
+  private readonly quotes: NextOccurrence;
+  private readonly dollars: NextOccurrence;
+  /** Characters searched for heredoc end tags, and for closing quotes in vain: `searchBudget`. */
+  private heredocSearched = 0;
+  private unclosedSearched = 0;
 
   constructor(private readonly text: string) {
     this.limit = text.length;
+    this.quotes = new NextOccurrence(text, '"');
+    this.dollars = new NextOccurrence(text, '$');
   }
 
   run(): void {
@@ -116,16 +140,23 @@ class Lexer {
 
   private skipTrivia(): void {
     const text = this.text;
-    while (this.pos < this.limit) {
-      const c = text.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 13) this.pos++;
-      else if (c === 10) this.newline();
+    const limit = this.limit;
+    // Blanks are most of the trivia; a local position keeps that loop tight.
+    let pos = this.pos;
+    while (pos < limit) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 13 || (c >= 0xa0 && isBlank(c))) {
+        pos++;
+        continue;
+      }
+      this.pos = pos;
+      if (c === 10) this.newline();
       else if (c === 35 /* # */) this.lineComment();
-      else if (c === 47 /* / */ && text.charCodeAt(this.pos + 1) === 42 /* * */) {
-        this.blockComment();
-      } else if (c >= 0xa0 && isBlank(c)) this.pos++;
+      else if (c === 47 /* / */ && text.charCodeAt(pos + 1) === 42 /* * */) this.blockComment();
       else return;
+      pos = this.pos;
     }
+    this.pos = pos;
   }
 
   /** A newline ends the line; if heredocs were opened on it, lexing resumes after their text. */
@@ -473,32 +504,37 @@ class Lexer {
     let textStart = from;
     let at = from;
     for (;;) {
-      const stop = findDqStop(this.text, at, this.limit);
+      const stop = findDqStop(this.text, at, this.limit, this.quotes, this.dollars);
       if (stop < 0) return this.unclosedString(tokenStart);
+      const closing = this.text.charCodeAt(stop) === 34;
+      if (!closing && !this.interpolates(stop)) {
+        at = stop + 1;
+        continue;
+      }
       const raw = this.text.slice(textStart, stop);
       const value = unescape(raw, doubleQuoted, () => this.invalidEscape(textStart, stop));
-      if (this.text.charCodeAt(stop) === 34) {
+      if (closing) {
         this.pos = stop + 1;
         return this.push(first ? Tok.String : Tok.DqPost, partStart, this.pos, value);
       }
       const next = this.interpolation(stop, first, partStart, value, false);
       if (next < 0) return;
-      if (next === stop + 1) {
-        at = next;
-        continue;
-      }
       first = false;
-      partStart = next;
-      textStart = next;
-      at = next;
+      partStart = textStart = at = next;
     }
   }
 
+  /** Whether the `$` at `dollar` starts `${` or `$name`; any other `$` is plain text. */
+  private interpolates(dollar: number): boolean {
+    if (this.text.charCodeAt(dollar + 1) === 123 /* { */) return true;
+    const nameEnd = variableNameEnd(this.text, dollar + 1);
+    return nameEnd > dollar + 1 && nameEnd <= this.limit;
+  }
+
   /**
-   * Handles a `$` at `dollar` inside a string. For `${` it emits the text part, opens an
-   * interpolation and returns -1 (the main loop lexes the expression). For `$name` it emits the
-   * text part and the variable and returns where the string goes on. A `$` that starts neither
-   * is plain text: it returns `dollar + 1`.
+   * Handles a `$` at `dollar` that `interpolates`, inside a string. For `${` it emits the text
+   * part, opens an interpolation and returns -1 (the main loop lexes the expression). For
+   * `$name` it emits the text part and the variable and returns where the string goes on.
    */
   private interpolation(
     dollar: number,
@@ -522,7 +558,6 @@ class Lexer {
       return -1;
     }
     const nameEnd = variableNameEnd(this.text, dollar + 1);
-    if (nameEnd <= dollar + 1 || nameEnd > this.limit) return dollar + 1;
     this.tokens.push({ kind, start: partStart, end: dollar, value });
     const name = this.text.slice(dollar + 1, nameEnd);
     this.tokens.push({ kind: Tok.Variable, start: dollar, end: nameEnd, value: name });
@@ -532,8 +567,16 @@ class Lexer {
   private unclosedString(start: number): void {
     const quote = this.text[start] === "'" ? "'" : '"';
     this.problem(`unclosed string: ${quote} without a closing ${quote}`, start, start + 1);
-    this.pos = this.limit;
-    this.push(Tok.Error, start, this.limit, '');
+    // Strings may span lines, so where this one should have ended is unknown. Going on at the
+    // next line keeps the rest of the file readable, where Puppet gives up. Each unclosed
+    // string searched to the end of the text, though; when such searches add up to a few times
+    // its length, the rest is not read, so that a file of them does not take quadratic time.
+    this.unclosedSearched += this.limit - start;
+    const newline = this.text.indexOf('\n', start);
+    const giveUp = this.unclosedSearched > searchBudget * this.text.length;
+    const end = giveUp || newline < 0 || newline >= this.limit ? this.limit : newline;
+    this.pos = end;
+    this.push(Tok.Error, start, end, '');
   }
 
   // ---------------------------------------------------------------- heredocs
@@ -564,7 +607,15 @@ class Lexer {
         spec.end,
       );
     }
+    if (this.heredocSearched > searchBudget * this.text.length) {
+      return this.heredocError(
+        'too many unterminated heredocs; this one is not read',
+        start,
+        spec.end,
+      );
+    }
     const ending = findHeredocEnd(this.text, textStart, this.limit, spec.tag);
+    this.heredocSearched += (ending ? ending.lineStart : this.limit) - textStart;
     if (!ending) {
       return this.heredocError(`no line ends the heredoc with "${spec.tag}"`, start, spec.end);
     }
@@ -623,22 +674,22 @@ class Lexer {
     let partStart = from;
     let at = from;
     for (;;) {
-      const stop = findDollar(this.text, at, frame.regionEnd, frame.dollarEscapes);
+      const stop = findDollar(this.text, at, frame.regionEnd, frame.dollarEscapes, this.dollars);
+      const closing = stop >= frame.regionEnd;
+      if (!closing && !this.interpolates(stop)) {
+        at = stop + 1;
+        continue;
+      }
       const raw = stripMargin(this.text, partStart, stop, frame.regionStart, frame.margin);
       const value = unescape(raw, frame.escapes, () => this.invalidEscape(partStart, stop));
-      if (stop >= frame.regionEnd) {
+      if (closing) {
         this.push(first ? Tok.String : Tok.DqPost, partStart, frame.regionEnd, value);
         return this.closeHeredoc();
       }
       const next = this.interpolation(stop, first, partStart, value, true);
       if (next < 0) return;
-      if (next === stop + 1) {
-        at = next;
-        continue;
-      }
       first = false;
-      partStart = next;
-      at = next;
+      partStart = at = next;
     }
   }
 
@@ -664,108 +715,4 @@ class Lexer {
   private problem(message: string, start: number, end: number): void {
     this.problems.push({ message, start, end });
   }
-}
-
-// ------------------------------------------------------------------ scanning helpers
-
-/**
- * End of a bare word: segments of `[a-z_]` then `[\w-]*` not ending in `-`, joined by `::`.
- */
-export function bareWordEnd(text: string, start: number): number {
-  let end = start;
-  for (;;) {
-    let at = end;
-    if (text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) === 58) at += 2;
-    const c = text.charCodeAt(at);
-    // Written so that NaN (past the end of the text) stops the word too.
-    if (!(c === 95 || (c >= 97 && c <= 122))) return end;
-    let stop = at + 1;
-    for (;;) {
-      const d = text.charCodeAt(stop);
-      if ((d < 128 && wordChars[d] === 1) || d === 45) stop++;
-      else break;
-    }
-    while (text.charCodeAt(stop - 1) === 45) stop--;
-    end = stop;
-  }
-}
-
-/** A name proper: lower-case segments of `\w` joined by `::`, no dashes, none starting `_`. */
-function isStrictName(word: string): boolean {
-  if (word.indexOf('-') >= 0) return false;
-  let segment = word.charCodeAt(0) === 58 ? 2 : 0;
-  for (;;) {
-    const c = word.charCodeAt(segment);
-    if (!(c >= 97 && c <= 122)) return false;
-    const next = word.indexOf('::', segment);
-    if (next < 0) return true;
-    segment = next + 2;
-  }
-}
-
-/** End of a variable name after `$`: `(::)?(\w+::)*\w+`; `from` itself when there is none. */
-export function variableNameEnd(text: string, from: number): number {
-  let at = text.startsWith('::', from) ? from + 2 : from;
-  let end = wordEnd(text, at);
-  if (end === at) return from;
-  while (text.charCodeAt(end) === 58 && text.charCodeAt(end + 1) === 58) {
-    at = end + 2;
-    const next = wordEnd(text, at);
-    if (next === at) break;
-    end = next;
-  }
-  return end;
-}
-
-/** The first `quote` at or after `from` that no backslash escapes, or -1. */
-function findUnescaped(text: string, from: number, limit: number, quote: number): number {
-  const char = quote === 39 ? "'" : '"';
-  let at = from;
-  for (;;) {
-    const found = text.indexOf(char, at);
-    if (found < 0 || found >= limit) return -1;
-    if (!escaped(text, from, found)) return found;
-    at = found + 1;
-  }
-}
-
-/** The first unescaped `"` or `$` at or after `from`, or -1. */
-function findDqStop(text: string, from: number, limit: number): number {
-  let at = from;
-  for (;;) {
-    const quote = text.indexOf('"', at);
-    const dollar = text.indexOf('$', at);
-    const found = dollar >= 0 && (quote < 0 || dollar < quote) ? dollar : quote;
-    if (found < 0 || found >= limit) return -1;
-    if (!escaped(text, from, found)) return found;
-    at = found + 1;
-  }
-}
-
-/** The first `$` that may interpolate at or after `from`, or `limit`. */
-function findDollar(text: string, from: number, limit: number, escapable: boolean): number {
-  let at = from;
-  for (;;) {
-    const found = text.indexOf('$', at);
-    if (found < 0 || found >= limit) return limit;
-    if (!escapable || !escaped(text, from, found)) return found;
-    at = found + 1;
-  }
-}
-
-/**
- * Whether the character at `at` is escaped: an odd run of backslashes (not reaching back
- * before `from`) precedes it. Scanning pairs from `from` would give the same answer.
- */
-function escaped(text: string, from: number, at: number): boolean {
-  let before = at - 1;
-  while (before >= from && text.charCodeAt(before) === 92) before--;
-  return (at - 1 - before) % 2 === 1;
-}
-
-/** Whether the `/` at `close` is escaped: an odd run of backslashes inside the regex before it. */
-function escapedSlash(text: string, open: number, close: number): boolean {
-  let count = 0;
-  for (let i = close - 1; i > open && text.charCodeAt(i) === 92; i--) count++;
-  return count % 2 === 1;
 }

@@ -53,7 +53,11 @@ function checkOne(context: NormalizeContext, text: string, path: YamlPath, isKey
   );
 }
 
+/** A quick test that passes almost every string; only those it flags are looked at closely. */
+const suspicious = /[\u0000\uD800-\uDFFF]/;
+
 export function unsafeCharacter(text: string): string | undefined {
+  if (!suspicious.test(text)) return undefined;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0) return 'a NUL character';

@@ -137,12 +137,15 @@ function hunkProblem(
     const message = valueChange(ours.lines[from]!, expected[0]!, spec, theirs, hunk.fresh[0]);
     return { span, message, attribute: `line ${message}`, value: 'drift' };
   }
+  const first = expected.find((candidate) => candidate.trim() !== '');
+  const count = to - from;
+  const generates = first === undefined ? 'a blank line' : quoted(first);
   const message =
-    to === from
-      ? `${spec} generates ${quoted(expected[0] ?? '')} here, which is missing in this file`
+    count === 0
+      ? `${spec} generates ${generates} here, which is missing in this file`
       : expected.length === 0
-        ? `${plural(to - from, 'line')} here ${to - from === 1 ? 'is' : 'are'} not in what ${spec} generates`
-        : `${plural(to - from, 'line')} here differ from what ${spec} generates, which has ${quoted(expected[0]!)}`;
+        ? `${plural(count, 'line')} here ${count === 1 ? 'is' : 'are'} not in what ${spec} generates`
+        : `${plural(count, 'line')} here differ from what ${spec} generates, which has ${generates}`;
   return { span, message, attribute: message, value: 'drift' };
 }
 

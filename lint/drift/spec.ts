@@ -72,23 +72,28 @@ export function findUpwards(folder: string, name: string): string | undefined {
 
 /**
  * The rendered file a file on disk corresponds to: its path ends with the tree's folder and
- * the file's path in it (`chef/codeit/recipes/default.rb`), or, for a tree kept elsewhere
- * (`cookbooks/codeit/`), with the tree's last folder and the file's path.
+ * the file's path in it (`chef/codeit/recipes/default.rb`); or, for a tree kept elsewhere
+ * (`cookbooks/codeit/`), with the tree's last folder and the file's path; or, failing both,
+ * with a path in the tree that only one rendered file has (`recipes/default.rb`).
  */
 export function renderedFor(path: string, rendered: readonly Rendered[]): Rendered | undefined {
   const posix = `/${path.replace(/\\/g, '/')}`;
   let best: Rendered | undefined;
   let bestScore = 0;
   for (const candidate of rendered) {
-    const last = candidate.root.split('/').pop() ?? candidate.root;
-    const score = posix.endsWith(`/${candidate.root}/${candidate.file.path}`)
-      ? 2
-      : posix.endsWith(`/${last}/${candidate.file.path}`)
-        ? 1
-        : 0;
+    const score = matchScore(posix, candidate, rendered);
     if (score > bestScore) [best, bestScore] = [candidate, score];
   }
   return best;
+}
+
+function matchScore(posix: string, candidate: Rendered, rendered: readonly Rendered[]): number {
+  const last = candidate.root.split('/').pop() ?? candidate.root;
+  if (posix.endsWith(`/${candidate.root}/${candidate.file.path}`)) return 3;
+  if (posix.endsWith(`/${last}/${candidate.file.path}`)) return 2;
+  if (!posix.endsWith(`/${candidate.file.path}`)) return 0;
+  const same = rendered.filter((other) => other.file.path === candidate.file.path);
+  return same.length === 1 ? 1 : 0;
 }
 
 /** The folder on disk that holds the tree `rendered` belongs to, given where one file is. */

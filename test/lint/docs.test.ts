@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { rules } from '../../lint/index.js';
+import { rules, type LintOptions } from '../../lint/index.js';
 import { findingsOf, type Dialect } from './table.js';
 
 const DIALECTS: Record<string, Dialect> = { ruby: 'chef', puppet: 'puppet', yaml: 'hiera' };
@@ -15,6 +15,15 @@ function examples(page: string, heading: string): [Dialect, string][] {
     const dialect = DIALECTS[language ?? ''];
     return dialect ? [[dialect, code ?? ''] as [Dialect, string]] : [];
   });
+}
+
+/**
+ * A page's berth file, in a block marked ```yaml berth.yaml: the drift rule compares the
+ * examples with what it generates.
+ */
+function specOf(page: string): LintOptions {
+  const block = /^```yaml berth\.yaml\n([\s\S]*?)^```$/m.exec(page);
+  return block ? { spec: { path: 'berth.yaml', text: block[1] } } : {};
 }
 
 describe('rule pages', () => {
@@ -34,7 +43,7 @@ describe('rule pages', () => {
     const bad = examples(page, 'Bad');
     expect(bad.length).toBeGreaterThan(0);
     for (const [dialect, code] of bad) {
-      const findings = await findingsOf(id, dialect, code);
+      const findings = await findingsOf(id, dialect, code, specOf(page));
       expect(findings.length, `${dialect}:\n${code}`).toBeGreaterThan(0);
     }
   });
@@ -42,7 +51,7 @@ describe('rule pages', () => {
   it.each(withExamples.map((rule) => [rule.id]))('%s: no Good example is found', async (id) => {
     const page = readFileSync(`docs/rules/${id}.md`, 'utf8');
     for (const [dialect, code] of examples(page, 'Good')) {
-      const findings = await findingsOf(id, dialect, code);
+      const findings = await findingsOf(id, dialect, code, specOf(page));
       expect(findings, `${dialect}:\n${code}`).toEqual([]);
     }
   });

@@ -8,7 +8,10 @@ export function kindName(value: Value): string | undefined {
     case 'symbol':
       return 'Symbol';
     case 'number':
-      return /^-?\d+$/.test(value.raw) ? 'Integer' : 'Float';
+      // Ruby writes 1_000 and 0x1F for Integers; a point or an exponent makes a Float.
+      return Number.isInteger(value.value) && !/\.|^-?[\d_]+e/i.test(value.raw)
+        ? 'Integer'
+        : 'Float';
     case 'boolean':
       return 'Boolean';
     case 'array':

@@ -48,8 +48,9 @@ export class DriftContext {
       const message = `${spec.path} generates no file at this path (its trees: ${roots}); the file was renamed or comes from another berth file`;
       return report(problem(header, message));
     }
-    if (rendered.file.content === file.text) return;
-    compareTexts(file, rendered.file.content, reparse, spec.path, report);
+    const text = withHeaderOf(file.text, rendered.file.content);
+    if (text === file.text) return;
+    compareTexts(file, text, reparse, spec.path, report);
   }
 
   /** The rendered berth file for a generated file, or why there is none. */
@@ -101,6 +102,19 @@ function compareTexts(
     keyOf,
     report,
   );
+}
+
+/**
+ * The generated text with the berth file named as the file on disk names it: a berth file
+ * given with `--spec` under another name is still the one the header meant.
+ */
+function withHeaderOf(disk: string, generated: string): string {
+  const ours = specNamed(disk);
+  const theirs = specNamed(generated);
+  if (ours === undefined || theirs === undefined || ours === theirs) return generated;
+  const lines = generated.split('\n');
+  const header = lines.slice(0, 5).map((line) => line.split(theirs).join(ours));
+  return [...header, ...lines.slice(5)].join('\n');
 }
 
 /** The first line, where berth's header is. */

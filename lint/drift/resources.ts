@@ -55,9 +55,7 @@ const declarationKey = (declaration: ResourceDeclaration) =>
 
 /**
  * Compares the declarations of the file on disk with those berth.yaml generates, resource by
- * resource and attribute by attribute, and says what differs where it is on disk. Returns the
- * declarations on disk found to differ, so that line differences inside them are not reported
- * a second time.
+ * resource and attribute by attribute, and says what differs where it is on disk.
  */
 export function compareDeclarations(
   disk: Side,
@@ -65,30 +63,78 @@ export function compareDeclarations(
   spec: string,
   header: Span,
   report: (problem: Problem) => void,
-): Set<ResourceDeclaration> {
-  const differing = new Set<ResourceDeclaration>();
-  const ours = keyed(disk.declarations, declarationKey);
-  const theirs = keyed(fresh.declarations, declarationKey);
-  for (const [key, declaration] of ours) {
-    const resource = disk.resources.find((candidate) => candidate.declaration === declaration);
-    const describe = describer(declaration, resource);
-    const generated = theirs.get(key);
-    if (!generated) {
-      differing.add(declaration);
-      report(at(declaration.typeSpan, `${describe()} is not in ${spec}`, resource, 'resource'));
-      continue;
-    }
-    const problems = compareAttributes(declaration, generated, spec, describe);
-    for (const problem of problems) report({ ...problem, ...(resource ? { resource } : {}) });
-    if (problems.length > 0) differing.add(declaration);
+): void {
+  const { pairs, extra, missing } = pairDeclarations(disk.declarations, fresh.declarations);
+  const resourceOf = (side: Side, declaration: ResourceDeclaration) =>
+    side.resources.find((candidate) => candidate.declaration === declaration);
+  for (const declaration of extra) {
+    const resource = resourceOf(disk, declaration);
+    const message = `${describer(declaration, resource)()} is not in ${spec}`;
+    report(at(declaration.typeSpan, message, resource, 'resource'));
   }
-  for (const [key, generated] of theirs) {
-    if (ours.has(key)) continue;
-    const resource = fresh.resources.find((candidate) => candidate.declaration === generated);
-    const message = `${spec} declares ${describer(generated, resource)()}, which is missing here`;
+  for (const [declaration, generated] of pairs) {
+    const resource = resourceOf(disk, declaration);
+    const problems = compareAttributes(
+      declaration,
+      generated,
+      spec,
+      describer(declaration, resource),
+    );
+    for (const problem of problems) report({ ...problem, ...(resource ? { resource } : {}) });
+  }
+  for (const generated of missing) {
+    const described = describer(generated, resourceOf(fresh, generated))();
+    const message = `${spec} declares ${described}, which is missing here`;
     report(at(header, message, undefined, `missing ${declarationKey(generated)}`));
   }
-  return differing;
+}
+
+interface Pairing {
+  pairs: [ResourceDeclaration, ResourceDeclaration][];
+  /** On disk only. */
+  extra: ResourceDeclaration[];
+  /** Generated only. */
+  missing: ResourceDeclaration[];
+}
+
+/**
+ * Pairs each declaration on disk with a generated one of the same type and title. Where
+ * several share them (a container declared in both branches of an `if`), each takes the
+ * one with the most attributes alike, so that one edit does not shift every pair.
+ */
+function pairDeclarations(
+  ours: readonly ResourceDeclaration[],
+  theirs: readonly ResourceDeclaration[],
+): Pairing {
+  const pairing: Pairing = { pairs: [], extra: [], missing: [] };
+  const free = [...theirs];
+  for (const declaration of ours) {
+    const key = declarationKey(declaration);
+    let best = -1;
+    let bestScore = -1;
+    free.forEach((candidate, index) => {
+      if (declarationKey(candidate) !== key) return;
+      const score = alike(declaration, candidate);
+      if (score > bestScore) [best, bestScore] = [index, score];
+    });
+    if (best < 0) pairing.extra.push(declaration);
+    else
+      pairing.pairs.push([declaration, ...free.splice(best, 1)] as [
+        ResourceDeclaration,
+        ResourceDeclaration,
+      ]);
+  }
+  pairing.missing = free;
+  return pairing;
+}
+
+function alike(a: ResourceDeclaration, b: ResourceDeclaration): number {
+  const written = new Set(
+    b.attributes.map((attribute) => `${attribute.name} ${writtenArguments(attribute)}`),
+  );
+  return a.attributes.filter((attribute) =>
+    written.has(`${attribute.name} ${writtenArguments(attribute)}`),
+  ).length;
 }
 
 function compareAttributes(

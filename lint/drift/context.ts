@@ -45,7 +45,9 @@ export class DriftContext {
     const rendered = renderedFor(resolve(this.options.cwd, file.path), spec.rendered);
     if (!rendered) {
       const roots = [...new Set(spec.rendered.map((candidate) => candidate.root))].join(', ');
-      const message = `${spec.path} generates no file at this path (its trees: ${roots}); the file was renamed or comes from another berth file`;
+      const message =
+        `${spec.path} generates no file at this path (its trees: ${roots}); ` +
+        `the file was renamed or comes from another berth file`;
       return report(problem(header, message));
     }
     const text = withHeaderOf(file.text, rendered.file.content);
@@ -64,7 +66,10 @@ export class DriftContext {
         ? resolve(cwd, spec)
         : findUpwards(dirname(resolve(cwd, file.path)), named);
     if (!absolute) {
-      return `${named} was not found in this file's folder or above it, so drift was not checked; give its path with --spec`;
+      return (
+        `${named} was not found in this file's folder or above it, so drift was not ` +
+        `checked; give its path with --spec`
+      );
     }
     const shown = toPosix(relative(cwd, absolute)) || named;
     return this.cached(absolute, () => renderSpec(readSpec(absolute, shown)));

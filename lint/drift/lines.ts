@@ -144,8 +144,10 @@ function hunkProblem(
     count === 0
       ? `${spec} generates ${generates} here, which is missing in this file`
       : expected.length === 0
-        ? `${plural(count, 'line')} here ${count === 1 ? 'is' : 'are'} not in what ${spec} generates`
-        : `${plural(count, 'line')} here differ from what ${spec} generates, which has ${generates}`;
+        ? `${plural(count, 'line')} here ${count === 1 ? 'is' : 'are'} not in what ${spec} ` +
+          `generates`
+        : `${plural(count, 'line')} here differ from what ${spec} generates, ` +
+          `which has ${generates}`;
   return { span, message, attribute: message, value: 'drift' };
 }
 

@@ -1,5 +1,5 @@
 import type { Span } from '../../diagnostics/position.js';
-import type { Attribute, ResourceDeclaration, Value } from '../../parsers/types.js';
+import type { Attribute, HashEntry, ResourceDeclaration, Value } from '../../parsers/types.js';
 import type { DockerResource } from '../extract/index.js';
 import type { Problem } from '../rule.js';
 
@@ -25,10 +25,14 @@ export function written(value: Value): string {
     case 'array':
       return `[${value.items.map(written).join(', ')}]`;
     case 'hash':
-      return `{${value.entries.map((entry) => `${written(entry.key)} => ${written(entry.value)}`).join(', ')}}`;
+      return `{${value.entries.map(writtenEntry).join(', ')}}`;
     case 'unknown':
       return value.text.replace(/\s+/g, ' ').trim();
   }
+}
+
+function writtenEntry(entry: HashEntry): string {
+  return `${written(entry.key)} => ${written(entry.value)}`;
 }
 
 function writtenArguments(attribute: Attribute): string {
@@ -161,7 +165,9 @@ function compareAttributes(
   }
   for (const [key, other] of theirs) {
     if (ours.has(key)) continue;
-    const message = `${describe()}: ${spec} sets ${other.name} ${writtenArguments(other)}, which is missing here`;
+    const message =
+      `${describe()}: ${spec} sets ${other.name} ${writtenArguments(other)}, ` +
+      `which is missing here`;
     problems.push(at(declaration.typeSpan, message, undefined, other.name));
   }
   return problems;

@@ -51,7 +51,10 @@ function messageFor(resource: DockerResource, name: string): string {
   const fix = setsImage
     ? `name it '${suggested}'`
     : `name it '${suggested}' and set ${imageSetting(name, reference?.tag)}`;
-  return `container name '${name}' is an image reference, and Docker refuses '/', ':' and '@' in names: ${fix}`;
+  return (
+    `container name '${name}' is an image reference, and Docker refuses '/', ':' and ` +
+    `'@' in names: ${fix}`
+  );
 }
 
 /** The last path segment, with characters Docker refuses in names replaced. */

@@ -53,7 +53,9 @@ function checkActions(resource: DockerResource, report: Report): void {
     if (!gone) continue;
     report({
       span: item.span,
-      message: `action :${gone.action} was removed from ${resource.type} in the docker cookbook ${gone.removedIn}; use ${gone.instead}`,
+      message:
+        `action :${gone.action} was removed from ${resource.type} in the docker ` +
+        `cookbook ${gone.removedIn}; use ${gone.instead}`,
       resource,
       attribute: 'action',
       value: gone.action,

@@ -72,7 +72,10 @@ function checkRestartFlag(resource: DockerResource, report: Report): void {
     if (flag.name !== 'restart') continue;
     report({
       span: flag.span,
-      message: `${flag.written} in extra_parameters has no effect under the module's systemd unit, which stops the container itself; use systemd_restart, or restart to let Docker supervise`,
+      message:
+        `${flag.written} in extra_parameters has no effect under the module's ` +
+        `systemd unit, which stops the container itself; use systemd_restart, or restart to ` +
+        `let Docker supervise`,
       resource,
       attribute: `extra_parameters ${flag.written}`,
       value: 'restart',

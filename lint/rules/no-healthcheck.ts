@@ -41,7 +41,9 @@ export const rule: Rule = {
       const property = resource.dialect === 'chef' ? 'health_check' : 'health_check_cmd';
       report({
         span: missingAt(resource),
-        message: `container has no ${property}; unless its image declares one, a hung service looks healthy`,
+        message:
+          `container has no ${property}; unless its image declares one, a hung ` +
+          `service looks healthy`,
         resource,
         attribute: property,
         value: '',

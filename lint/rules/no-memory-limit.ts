@@ -25,7 +25,9 @@ export const rule: Rule = {
       if (memory.some((fact) => fact.known && (fact.value.bytes ?? 0) > 0)) continue;
       for (const fact of memory) {
         if (!fact.known) continue;
-        const message = `memory limit '${fact.value.raw}' means no limit: the container can exhaust the host`;
+        const message =
+          `memory limit '${fact.value.raw}' means no limit: the container can ` +
+          `exhaust the host`;
         reportFact(report, resource, fact, message, '0');
       }
       if (memory.length > 0) continue;

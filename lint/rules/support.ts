@@ -146,25 +146,3 @@ export function setElsewhere(
 export function missingAt(resource: DockerResource): Span {
   return resource.declaration.typeSpan;
 }
-
-/** A value as written in messages: `'1.0'`, `80`, `true`, `:run`, `['a', 'b']`. */
-export function shown(value: Value): string {
-  switch (value.kind) {
-    case 'string':
-      return `'${value.value}'`;
-    case 'number':
-      return value.raw;
-    case 'boolean':
-      return String(value.value);
-    case 'symbol':
-      return value.value;
-    case 'nil':
-      return 'nil';
-    case 'array':
-      return `[${value.items.map(shown).join(', ')}]`;
-    case 'hash':
-      return `{${value.entries.map(({ key, value: item }) => `${shown(key)} => ${shown(item)}`).join(', ')}}`;
-    case 'unknown':
-      return value.text;
-  }
-}

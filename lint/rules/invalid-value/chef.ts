@@ -11,11 +11,24 @@ import {
 import { attributeFor, literalBoolean, literalText, propertyName } from '../support.js';
 import { article, kindName } from './types.js';
 
+const REFUSED = 'the docker cookbook refuses it';
+
 /** Messages for the type mistakes the cookbook's users make most, by property. */
-const TYPE_HINTS: Record<string, string> = {
-  env: "env takes 'NAME=value' Strings, not a Hash: the cookbook turns a Hash into pairs the engine rejects",
-  dns: "dns takes an Array, not a String: write ['8.8.8.8']",
-  dns_search: "dns_search takes an Array, not a String: write ['example.com']",
+type Hint = (name: string, value: Value) => string | undefined;
+
+const inArray: Hint = (name, value) =>
+  value.kind === 'string'
+    ? `${name} takes an Array, not a String: write ['${value.value}']`
+    : undefined;
+
+const TYPE_HINTS: Record<string, Hint> = {
+  env: (name, value) =>
+    value.kind === 'hash'
+      ? `${name} takes 'NAME=value' Strings, not a Hash: ` +
+        'the cookbook turns a Hash into pairs the engine rejects'
+      : undefined,
+  dns: inArray,
+  dns_search: inArray,
 };
 
 export function checkChef(resource: DockerResource, report: Report): void {
@@ -53,7 +66,7 @@ function checkType(
   const kind = kindName(attribute.value);
   if (declared.length === 0 || kind === undefined || accepts(declared, kind, attribute.value))
     return;
-  const hint = TYPE_HINTS[meaning.property];
+  const hint = TYPE_HINTS[meaning.property]?.(attribute.name, attribute.value);
   const expected = declared.filter((type) => type !== 'nil').join(' or ');
   const message = hint ?? `${attribute.name} takes ${expected}, not ${article(kind)}`;
   problem(report, resource, attribute, message);
@@ -70,7 +83,9 @@ function checkPort(resource: DockerResource, attribute: Attribute, report: Repor
   const items = attribute.value.kind === 'array' ? attribute.value.items : [attribute.value];
   for (const item of items) {
     if (item.kind !== 'number') continue;
-    const message = `port takes Strings such as '${item.raw}:${item.raw}', not an Integer: the cookbook splits it as text`;
+    const message =
+      `port takes Strings such as '${item.raw}:${item.raw}', not an Integer: ` +
+      `the cookbook splits it as text`;
     problem(report, resource, attribute, message, item.span);
   }
 }
@@ -100,7 +115,10 @@ function restartPolicy(policy: string): string | undefined {
 
 function logDriver(driver: string): string | undefined {
   if (chefLogDrivers.includes(driver)) return undefined;
-  return `log_driver '${driver}' is not one the docker cookbook accepts (${chefLogDrivers.join(', ')})`;
+  return (
+    `log_driver '${driver}' is not one the docker cookbook accepts ` +
+    `(${chefLogDrivers.join(', ')})`
+  );
 }
 
 /** The cookbook reads `'1.5g'` as 1 byte and `'64mb'` as 64 bytes, without a word. */
@@ -110,7 +128,9 @@ function checkSize(resource: DockerResource, attribute: Attribute, report: Repor
   const read = chefMemory(value.value).bytes ?? 0;
   const meant = dockerMemory(value.value).bytes;
   const instead = meant === undefined ? '' : `; write ${wholeUnits(meant)}`;
-  const message = `${attribute.name} '${value.value}' is read by the docker cookbook as ${read} ${read === 1 ? 'byte' : 'bytes'}${instead}`;
+  const message =
+    `${attribute.name} '${value.value}' is read by the docker cookbook as ` +
+    `${read} ${read === 1 ? 'byte' : 'bytes'}${instead}`;
   problem(report, resource, attribute, message);
 }
 
@@ -131,7 +151,9 @@ function checkAttach(resource: DockerResource, report: Report): void {
   for (const name of ['attach_stdin', 'attach_stdout', 'attach_stderr', 'stdin_once']) {
     const resolved = attributeFor(resource, name);
     if (!resolved || literalBoolean(resource, name) !== true) continue;
-    const message = `${name} true needs detach false: the docker cookbook refuses it with detach true, the default`;
+    const message =
+      `${name} true needs detach false: the docker cookbook refuses it with ` +
+      `detach true, the default`;
     problem(report, resource, resolved.attribute, message);
   }
 }
@@ -141,7 +163,9 @@ function checkCombinations(resource: DockerResource, report: Report): void {
   const policy = literalText(resource, 'restart_policy');
   const autoremove = attributeFor(resource, 'autoremove');
   if (literalBoolean(resource, 'autoremove') && autoremove && policy && policy !== 'no') {
-    const message = `autoremove true with restart_policy '${policy}' is refused by the docker cookbook: a removed container cannot restart`;
+    const message =
+      `autoremove true with restart_policy '${policy}' is refused by the ` +
+      `docker cookbook: a removed container cannot restart`;
     problem(report, resource, autoremove.attribute, message);
   }
   checkAttach(resource, report);
@@ -149,7 +173,7 @@ function checkCombinations(resource: DockerResource, report: Report): void {
   for (const name of host ? ['hostname', 'mac_address'] : []) {
     const resolved = attributeFor(resource, name);
     if (!resolved) continue;
-    const message = `${name} cannot be set with network_mode 'host': the docker cookbook refuses it`;
+    const message = `${name} cannot be set with network_mode 'host': ${REFUSED}`;
     problem(report, resource, resolved.attribute, message);
   }
 }

@@ -12,6 +12,8 @@ import {
 import { literalBoolean } from '../support.js';
 import { article, kindName, puppetType } from './types.js';
 
+const COMPILE = 'Puppet fails to compile';
+
 /** Hiera's Ruby YAML reads these as booleans; berth's YAML 1.2 reader keeps them as text. */
 const YAML_11_BOOLEANS = /^(?:y|yes|n|no|on|off|true|false)$/i;
 
@@ -65,7 +67,7 @@ function checkType(
     return;
   }
   const expected = [...type.kinds].filter((name) => name !== 'Undef').join(' or ');
-  const message = `${attribute.name} takes ${expected}, not ${article(kind)}: Puppet fails to compile`;
+  const message = `${attribute.name} takes ${expected}, not ${article(kind)}: ${COMPILE}`;
   problem(report, resource, attribute, message);
 }
 
@@ -86,7 +88,10 @@ type ValueCheck = (text: string) => string | undefined;
 const RUN_VALUES: Record<string, ValueCheck> = {
   restart: (policy) => {
     if (!puppetRestartPattern.test(policy)) {
-      return `restart '${policy}' does not match the module's pattern (no, always, unless-stopped, on-failure[:N]): Puppet fails to compile`;
+      return (
+        `restart '${policy}' does not match the module's pattern (no, always, ` +
+        `unless-stopped, on-failure[:N]): Puppet fails to compile`
+      );
     }
     if (dockerRestartPattern.test(policy)) return undefined;
     return `restart '${policy}' passes the module's check but Docker refuses it`;
@@ -94,11 +99,13 @@ const RUN_VALUES: Record<string, ValueCheck> = {
   memory_limit: (limit) =>
     puppetMemoryPattern.test(limit)
       ? undefined
-      : `memory_limit '${limit}' must be digits and one lower-case unit (b, k, m or g): Puppet fails to compile`,
+      : `memory_limit '${limit}' must be digits and one lower-case unit (b, k, m or g): ` +
+        `Puppet fails to compile`,
   systemd_restart: (value) =>
     systemdRestartValues.includes(value)
       ? undefined
-      : `systemd_restart '${value}' is not a value of systemd's Restart= (${systemdRestartValues.join(', ')})`,
+      : `systemd_restart '${value}' is not a value of systemd's Restart= ` +
+        `(${systemdRestartValues.join(', ')})`,
   image: (image) =>
     /^\S*$/.test(image) ? undefined : `image '${image}' has white space, which the module refuses`,
 };
@@ -125,7 +132,7 @@ function checkConflict(resource: DockerResource, first: string, second: string, 
   const b = written(resource, second);
   if (!a || !b) return;
   const later = a.span.start.offset > b.span.start.offset ? a : b;
-  const message = `${first} and ${second} cannot both be set on docker::image: Puppet fails to compile`;
+  const message = `${first} and ${second} cannot both be set on docker::image: ${COMPILE}`;
   problem(report, resource, later, message);
 }
 

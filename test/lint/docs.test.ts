@@ -36,6 +36,14 @@ describe('rule pages', () => {
     expect(page).toContain('## Equivalent checks');
   });
 
+  it.each(rules.map((rule) => [rule.id, rule]))('%s names its anchor ids', (_, rule) => {
+    const page = readFileSync(`docs/rules/${rule.id}.md`, 'utf8').replace(/\s+/g, ' ');
+    const line = /Anchor ids \(ecosystem\.md B4\): ([^.]*(?:\.\d[^.]*)*)\./.exec(page)?.[1];
+    expect(line, 'an "Anchor ids (ecosystem.md B4):" line').toBeDefined();
+    const named = [...(line ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+    expect(named).toEqual(rule.anchors);
+  });
+
   const withExamples = rules.filter((rule) => rule.id !== 'internal-error');
 
   it.each(withExamples.map((rule) => [rule.id]))('%s: every Bad example is found', async (id) => {

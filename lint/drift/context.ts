@@ -98,6 +98,8 @@ function compareTexts(
   const disk = { declarations: file.parse.resources, resources: file.resources };
   const fresh = { declarations: parse.resources, resources };
   compareDeclarations(disk, fresh, spec, headerSpan(file), report);
+  // Each declaration is folded into one line for the line comparison, so comments, layout and
+  // attribute order inside a resource body are not compared: only attribute values are.
   const keyOf = (declaration: ResourceDeclaration) =>
     `${declaration.type} ${written(declaration.title)}`;
   compareLines(

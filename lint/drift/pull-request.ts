@@ -40,6 +40,8 @@ export async function driftSources(
 /** Where the berth file's generated files would be, from the trees already seen. */
 function siblings(spec: SpecSource, changed: string[]): string[] {
   const result = renderSpec(spec);
+  // An invalid berth file generates nothing to look for: it is reported on the changed
+  // generated files only, and not at all when none changed.
   if (!result.ok) return [];
   const folders = new Map<string, string>();
   const base = posix.dirname(spec.path);

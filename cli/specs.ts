@@ -124,6 +124,10 @@ export const lintSpec: CommandSpec = {
     },
     { name: 'token', value: 'TOKEN', description: '--github: token (default $GITHUB_TOKEN)' },
     { name: 'check-name', value: 'NAME', description: '--github: check run name (default berth)' },
-    { name: 'spec', value: 'FILE', description: '--github: the berth file (default berth.yaml)' },
+    {
+      name: 'spec',
+      value: 'FILE',
+      description: 'the berth file generated code is compared with (drift; default: as named)',
+    },
   ],
 };

@@ -36,6 +36,8 @@ export interface LintConfig {
   maxWarnings?: number;
   /** Parse every file, not only those that mention docker, to report all syntax errors. */
   parseAll?: boolean;
+  /** `spec:`, the berth file generated files are compared with; an absolute path. */
+  spec?: string;
   suppress: ConfigSuppression[];
 }
 
@@ -53,7 +55,16 @@ export function findConfig(cwd: string, named?: string | false): LintConfig {
   return found ? readConfig(found, found) : emptyConfig(cwd);
 }
 
-const KEYS = ['rules', 'ignore', 'hiera', 'fail-on', 'max-warnings', 'parse-all', 'suppress'];
+const KEYS = [
+  'rules',
+  'ignore',
+  'hiera',
+  'fail-on',
+  'max-warnings',
+  'parse-all',
+  'spec',
+  'suppress',
+];
 const SUPPRESS_KEYS = ['rule', 'paths', 'resources', 'reason'];
 const SETTINGS = ['off', 'error', 'warning', 'info'];
 const FAIL_LEVELS = ['error', 'warning', 'info', 'none'];
@@ -114,6 +125,9 @@ class ConfigReader {
       config.maxWarnings = this.count(maxWarnings, [...this.root, 'max-warnings']);
     if (settings['parse-all'] !== undefined)
       config.parseAll = this.flag(settings['parse-all'], [...this.root, 'parse-all']);
+    const spec = this.strings(settings.spec, [...this.root, 'spec']);
+    if (spec.length > 1) this.fail([...this.root, 'spec'], '"spec" must be one path');
+    if (spec[0] !== undefined) config.spec = resolve(base, spec[0]);
     return config;
   }
 

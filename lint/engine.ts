@@ -6,6 +6,7 @@ import { parsePuppet } from '../parsers/puppet/index.js';
 import type { RubyParser } from '../parsers/ruby/index.js';
 import type { ParseResult } from '../parsers/types.js';
 import { settingOf, type ConfigSuppression, type LintConfig } from './config.js';
+import { DriftContext, isGenerated, type DriftOptions } from './drift/index.js';
 import { extractResources, parseHiera, type SourceKind } from './extract/index.js';
 import { fingerprintOf, numberRepeats } from './fingerprint.js';
 import { toPosix } from './files.js';
@@ -30,11 +31,15 @@ export interface EngineOptions {
   parseAll?: boolean;
   /** The folder file paths are relative to; the configuration's folder by default. */
   cwd?: string;
+  /** Where the drift rule finds the berth file (`--spec`); see DriftOptions. */
+  spec?: DriftOptions['spec'];
 }
 
 interface ActiveRule {
   rule: Rule;
   severity: LintSeverity;
+  /** The configuration or command line set the severity, which wins over a problem's own. */
+  configured: boolean;
 }
 
 /** Files that may hold docker resources: every docker resource type and Hiera key says so. */
@@ -53,11 +58,15 @@ export class LintEngine {
   private ruby: RubyParser | undefined;
 
   private readonly parseAll: boolean;
+  private readonly drift: DriftContext;
 
   constructor(config: LintConfig, options: EngineOptions = {}) {
     this.parseAll = options.parseAll ?? false;
     this.active = activeRules(config);
     const cwd = options.cwd ?? config.base;
+    this.drift = new DriftContext(
+      options.spec === undefined ? { cwd } : { cwd, spec: options.spec },
+    );
     this.suppressions = config.suppress.map((entry) => compileSuppression(entry, config.base, cwd));
   }
 
@@ -78,7 +87,9 @@ export class LintEngine {
   private async read(source: Source): Promise<LintedFile | undefined> {
     const decoded = source.text ?? decode(source.bytes ?? new Uint8Array());
     if (typeof decoded !== 'string') return undecodable(source, decoded);
-    if (!this.parseAll && !MENTIONS_DOCKER.test(decoded)) return undefined;
+    // Generated files are compared with their berth file, whatever they mention.
+    const skip = !this.parseAll && !MENTIONS_DOCKER.test(decoded) && !isGenerated(decoded);
+    if (skip) return undefined;
     const lines = new LineIndex(decoded);
     const parse = await this.parse(source, decoded, lines);
     const resources = extractResources({ parse, source: source.kind, text: decoded, lines });
@@ -90,6 +101,7 @@ export class LintEngine {
       parse,
       resources,
       suppressionProblems: [],
+      drift: { context: this.drift, reparse: (again) => this.parseLoaded(source, again) },
     };
     return file;
   }
@@ -101,13 +113,26 @@ export class LintEngine {
     return this.ruby.parse(source.path, text);
   }
 
+  /**
+   * Parses more text of the same kind as a file already parsed, so without waiting: the Ruby
+   * grammar is loaded by then.
+   */
+  private parseLoaded(source: Source, text: string): ParseResult {
+    if (source.kind === 'manifest') return parsePuppet(source.path, text);
+    if (source.kind === 'hiera') return parseHiera(source.path, text, new LineIndex(text));
+    if (!this.ruby) throw new Error('the Ruby parser is not loaded');
+    return this.ruby.parse(source.path, text);
+  }
+
   private check(file: LintedFile): Finding[] {
     const inline = inlineSuppressions(file, ruleIds);
     file.suppressionProblems = inline.problems;
     const findings: Finding[] = [];
-    for (const { rule, severity } of this.active) {
-      const report = (problem: Problem) =>
-        findings.push(this.finding(rule, severity, file, problem, inline.suppressions));
+    for (const { rule, severity, configured } of this.active) {
+      const report = (problem: Problem) => {
+        const level = configured ? severity : (problem.severity ?? severity);
+        findings.push(this.finding(rule, level, file, problem, inline.suppressions));
+      };
       try {
         rule.check(file, report);
       } catch (error) {
@@ -154,7 +179,8 @@ function activeRules(config: LintConfig): ActiveRule[] {
   for (const rule of registered) {
     const severity =
       rule.id === internalError.id ? rule.severity : settingOf(config, rule.id, rule.severity);
-    if (severity) active.push({ rule, severity });
+    const configured = rule.id !== internalError.id && config.rules[rule.id] !== undefined;
+    if (severity) active.push({ rule, severity, configured });
   }
   return active;
 }

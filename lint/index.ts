@@ -5,8 +5,9 @@ import { BerthError, diagnostic } from '../diagnostics/diagnostic.js';
 import { attempt } from '../model/read.js';
 import { closest } from '../model/suggest.js';
 import { atOrAbove, findConfig, type FailOn, type LintConfig, type RuleSetting } from './config.js';
-import { LintEngine, type Source } from './engine.js';
+import { LintEngine, type EngineOptions, type Source } from './engine.js';
 import { classifier, findFiles, toPosix } from './files.js';
+import type { SpecSource } from './drift/index.js';
 import { ruleIds } from './registry.js';
 import type { LintResult } from './types.js';
 
@@ -35,6 +36,12 @@ export interface LintOptions {
   failOn?: FailOn;
   /** `--max-warnings <n>`: fail when more warnings than this are left unsuppressed. */
   maxWarnings?: number;
+  /**
+   * `--spec <file>`: the berth file generated files are compared with (the drift rule),
+   * relative to `cwd`; or the berth file as text. Without it, each generated file's header
+   * names the berth file, looked for in the file's folder and above.
+   */
+  spec?: string | SpecSource;
 }
 
 /** A run's findings and inventory, with the settings that decide its exit code. */
@@ -66,7 +73,7 @@ export async function lintPaths(
     kind,
     bytes: attempt(() => readFileSync(absolute), path),
   }));
-  const engine = new LintEngine(config, { parseAll: config.parseAll ?? false, cwd });
+  const engine = new LintEngine(config, engineOptions(config, options, cwd));
   const result = await engine.lint(sources);
   return report(result, config, (path) => sourceText(texts, sources, path));
 }
@@ -90,9 +97,7 @@ export async function lintFiles(
     if (kind && !classify.ignored(absolute))
       sources.push({ path: toPosix(file.path), kind, text: file.text });
   }
-  const result = await new LintEngine(config, { parseAll: config.parseAll ?? false, cwd }).lint(
-    sources,
-  );
+  const result = await new LintEngine(config, engineOptions(config, options, cwd)).lint(sources);
   const texts = new Map(files.map((file) => [toPosix(file.path), file.text]));
   return report(result, config, (path) => texts.get(path));
 }
@@ -113,6 +118,13 @@ export function exitCode(
   const maxWarnings = options.maxWarnings ?? result.maxWarnings;
   const warnings = open.filter((finding) => finding.severity === 'warning').length;
   return maxWarnings !== undefined && warnings > maxWarnings ? 1 : 0;
+}
+
+function engineOptions(config: LintConfig, options: LintOptions, cwd: string): EngineOptions {
+  const engine: EngineOptions = { parseAll: config.parseAll ?? false, cwd };
+  const spec = options.spec ?? config.spec;
+  if (spec !== undefined) engine.spec = spec;
+  return engine;
 }
 
 /** The configuration file's settings with the command line's on top. */

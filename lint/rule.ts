@@ -1,5 +1,6 @@
 import type { LineIndex, Span } from '../diagnostics/position.js';
 import type { ParseResult } from '../parsers/types.js';
+import type { DriftContext } from './drift/context.js';
 import type { DockerResource, SourceKind } from './extract/index.js';
 import type { LintSeverity } from './types.js';
 
@@ -34,6 +35,8 @@ export interface LintedFile {
   resources: DockerResource[];
   /** Suppression comments that are mistakes, found by the engine before the rules run. */
   suppressionProblems: readonly Problem[];
+  /** The run's berth-file lookup, and this file's parser for the text berth would generate. */
+  drift?: { context: DriftContext; reparse: (text: string) => ParseResult };
 }
 
 /** What a rule reports; the engine adds the rule, severity, file and fingerprint. */
@@ -46,6 +49,11 @@ export interface Problem {
   attribute?: string;
   /** The value concerned, normalised (`SYS_ADMIN`); part of the fingerprint. */
   value?: string;
+  /**
+   * This finding's severity when the configuration does not set the rule's: for a rule whose
+   * cases differ (a removed parameter fails compilation, an unused one does not).
+   */
+  severity?: LintSeverity;
 }
 
 export type Report = (problem: Problem) => void;

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { fail } from '../../diagnostics/diagnostic.js';
 import { useColor } from '../../diagnostics/format.js';
 import { single, usage, type ParsedArgs } from '../args.js';
+import type { LintOptions } from '../../lint/index.js';
 import { lintSpec } from '../specs.js';
 
 const formats = ['text', 'json', 'sarif', 'github', 'checkstyle'] as const;
@@ -27,6 +28,7 @@ export async function runLint(args: ParsedArgs): Promise<number> {
     parseAll: args.flags['parse-all'] === true,
     failOn: failOn(single(args, 'fail-on', 'error')),
     maxWarnings: maxWarnings(single(args, 'max-warnings')),
+    ...specOption(single(args, 'spec')),
   });
 
   const report = formatResult(result, format as (typeof formats)[number], {
@@ -36,6 +38,11 @@ export async function runLint(args: ParsedArgs): Promise<number> {
   });
   writeReport(single(args, 'output'), report);
   return exitCode(result);
+}
+
+/** `--spec`: the berth file the drift rule compares generated files with. */
+function specOption(spec: string | undefined): { spec?: string } {
+  return spec === undefined ? {} : { spec };
 }
 
 function writeReport(output: string | undefined, report: string): void {
@@ -85,10 +92,16 @@ function maxWarnings(value: string | undefined): number | undefined {
  * its own diagnostics (with the token removed), so nothing is printed again here.
  */
 async function runOnPullRequest(args: ParsedArgs): Promise<number> {
-  const [{ runPullRequest }, { lintFiles }] = await Promise.all([
+  const [{ runPullRequest }, { lintFiles }, { driftSources }] = await Promise.all([
     import('../../github/index.js'),
     import('../../lint/index.js'),
+    import('../../lint/drift/index.js'),
   ]);
+  const settings: LintOptions = {
+    cwd: process.cwd(),
+    config: args.flags['no-config'] ? false : single(args, 'config'),
+    rules: ruleSettings(args.values.rule ?? []),
+  };
   const result = await runPullRequest(
     {
       report: single(args, 'github-report'),
@@ -101,13 +114,14 @@ async function runOnPullRequest(args: ParsedArgs): Promise<number> {
       specPath: single(args, 'spec'),
     },
     {
-      lint: (files) =>
-        lintFiles(files, {
-          cwd: process.cwd(),
-          config: args.flags['no-config'] ? false : single(args, 'config'),
-          rules: ruleSettings(args.values.rule ?? []),
-          only: args.values.only,
-        }),
+      lint: (files) => lintFiles(files, { ...settings, only: args.values.only }),
+      // The generated files and berth.yaml as they are at the head commit, compared by the
+      // drift rule alone.
+      checkDrift: async (request) => {
+        const { spec, files } = await driftSources(request);
+        const result = await lintFiles(files, { ...settings, only: ['drift'], spec });
+        return result.findings;
+      },
     },
   );
   return result.exitCode;

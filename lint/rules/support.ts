@@ -1,5 +1,8 @@
-import type { ContainerFacts, DockerResource, Fact } from '../extract/index.js';
+import type { Span } from '../../diagnostics/position.js';
+import type { Value } from '../../parsers/types.js';
+import type { ContainerFacts, DockerResource, Fact, ResolvedAttribute } from '../extract/index.js';
 import type { LintedFile, Report } from '../rule.js';
+import { chefCreatingActions } from '../targets/values.js';
 
 /** Each container resource of the file with its facts. */
 export function* containers(file: LintedFile): Generator<[DockerResource, ContainerFacts]> {
@@ -39,4 +42,107 @@ export function normalisePath(path: string): string {
   }
   const joined = parts.join('/');
   return absolute ? `/${joined}` : joined;
+}
+
+/** The attribute that sets a property, aliases resolved; the last one written wins. */
+export function attributeFor(
+  resource: DockerResource,
+  property: string,
+): ResolvedAttribute | undefined {
+  let found: ResolvedAttribute | undefined;
+  for (const resolved of resource.attributes) {
+    if (propertyName(resolved) === property) found = resolved;
+  }
+  return found;
+}
+
+/** The property an attribute sets: its own name, an alias's target, or a Puppet parameter. */
+export function propertyName({ attribute, meaning }: ResolvedAttribute): string {
+  if (meaning.status === 'property' || meaning.status === 'alias') return meaning.property;
+  return attribute.name;
+}
+
+/** The literal value of a property, or undefined when unset, computed or conditional. */
+export function literalOf(resource: DockerResource, property: string): Value | undefined {
+  const resolved = attributeFor(resource, property);
+  if (!resolved || resolved.attribute.conditional) return undefined;
+  const value = resolved.attribute.value;
+  return value.kind === 'unknown' ? undefined : value;
+}
+
+/** A literal `true` or `false`, or undefined. */
+export function literalBoolean(resource: DockerResource, property: string): boolean | undefined {
+  const value = literalOf(resource, property);
+  return value?.kind === 'boolean' ? value.value : undefined;
+}
+
+/** A literal string (a Puppet bare word or a Ruby symbol too), or undefined. */
+export function literalText(resource: DockerResource, property: string): string | undefined {
+  const value = literalOf(resource, property);
+  return value && (value.kind === 'string' || value.kind === 'symbol') ? value.value : undefined;
+}
+
+/** The Chef actions written as literal symbols, or undefined when absent or computed. */
+export function chefActions(resource: DockerResource): string[] | undefined {
+  const action = resource.attributes.find(({ attribute }) => attribute.name === 'action');
+  if (!action) return undefined;
+  const items = action.attribute.arguments.flatMap((value) =>
+    value.kind === 'array' ? value.items : [value],
+  );
+  const names = items.map((item) => (item.kind === 'symbol' ? item.value : undefined));
+  return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+}
+
+/**
+ * A resource that declares a running container, so that what it leaves out matters: not a
+ * Puppet default, override or collector, not `ensure => absent` or `running => false`, not a
+ * Chef container whose literal actions only stop, delete or export it.
+ */
+export function declaresContainer(resource: DockerResource): boolean {
+  if (resource.form !== undefined) return false;
+  if (resource.dialect === 'puppet') {
+    return (
+      literalText(resource, 'ensure') !== 'absent' && literalBoolean(resource, 'running') !== false
+    );
+  }
+  const actions = chefActions(resource);
+  return actions === undefined || actions.some((action) => chefCreatingActions.includes(action));
+}
+
+/**
+ * A container that runs once and is done, for which a restart policy or a healthcheck makes
+ * no sense: Chef's `autoremove true` or `detach false`, Puppet's `detach => true` alone is not
+ * one (it only runs `docker start` in the foreground of the unit).
+ */
+export function isOneShot(resource: DockerResource): boolean {
+  if (resource.dialect !== 'chef') return false;
+  return (
+    literalBoolean(resource, 'autoremove') === true || literalBoolean(resource, 'detach') === false
+  );
+}
+
+/**
+ * Whether something outside the declaration may set a parameter: a `* => $hash` splat in it,
+ * or Puppet resource defaults or a collector for its type in the same file.
+ */
+export function setElsewhere(
+  file: LintedFile,
+  resource: DockerResource,
+  parameters: readonly string[],
+): boolean {
+  if (resource.attributes.some(({ meaning }) => meaning.status === 'splat')) return true;
+  return file.resources.some(
+    (other) =>
+      other.type === resource.type &&
+      (other.form === 'defaults' || other.form === 'collector') &&
+      other.attributes.some(
+        (resolved) =>
+          resolved.meaning.status === 'splat' || parameters.includes(propertyName(resolved)),
+      ),
+  );
+}
+
+/** Where to report something a resource leaves out: its type name. */
+export function missingAt(resource: DockerResource): Span {
+  return resource.declaration.typeSpan;
 }

@@ -4,7 +4,8 @@ import type { Rule } from '../rule.js';
 /**
  * A property or parameter the docker cookbook 11.x or puppetlabs-docker 10.x does not have:
  * Chef stops with a NoMethodError, Puppet with "Invalid parameter". Names that older releases
- * had (the 2015 cookbook's `net`, `link`...) say what replaced them.
+ * had (the 2015 cookbook's `net`, `link`...) are left to deprecated-chef-property and
+ * deprecated-puppet-parameter, which say what replaced them: one finding per attribute.
  */
 export const rule: Rule = {
   id: 'unknown-attribute',
@@ -39,19 +40,13 @@ function messageFor(
     const hint = meaning.suggestion ? `; did you mean "${meaning.suggestion}"` : '';
     return `unknown ${owner.noun} "${attribute.name}" for ${owner.name}${hint}`;
   }
-  if (meaning.status === 'legacy') {
-    const { replacement, removedIn } = meaning.legacy;
-    const instead = replacement ? `; use "${replacement}"` : ' with no replacement';
-    const removed = `was removed from ${owner.name} in ${owner.release} ${removedIn}`;
-    return `${owner.noun} "${attribute.name}" ${removed}${instead}`;
-  }
   return undefined;
 }
 
-function ownerOf(resource: DockerResource): { noun: string; name: string; release: string } {
+function ownerOf(resource: DockerResource): { noun: string; name: string } {
   if (resource.dialect === 'chef') {
-    return { noun: 'property', name: resource.type, release: 'the docker cookbook' };
+    return { noun: 'property', name: resource.type };
   }
   const name = resource.target.isClass ? `class ${resource.target.type}` : resource.type;
-  return { noun: 'parameter', name, release: 'puppetlabs-docker' };
+  return { noun: 'parameter', name };
 }

@@ -8,6 +8,7 @@ import { BerthError } from '../../diagnostics/diagnostic.js';
 import { findConfig } from '../../lint/config.js';
 import { compileGlob } from '../../lint/glob.js';
 import { exitCode, lintPaths } from '../../lint/index.js';
+import { QUIET } from './table.js';
 
 function folderWith(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'berth-config-'));
@@ -40,7 +41,7 @@ describe('.berth-lint.yaml', () => {
         `rules:\n  privileged-container: warning\n  host-namespace: off\n` + `fail-on: warning\n`,
       'site.pp': PRIVILEGED,
     });
-    const result = await lintPaths([], { cwd: folder });
+    const result = await lintPaths([], { cwd: folder, rules: QUIET });
     expect(result.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual([
       'privileged-container warning',
     ]);
@@ -54,7 +55,7 @@ describe('.berth-lint.yaml', () => {
       '.berth-lint.yaml': `lint:\n  rules:\n    host-namespace: off\n`,
       'site.pp': PRIVILEGED,
     });
-    const result = await lintPaths([], { cwd: folder });
+    const result = await lintPaths([], { cwd: folder, rules: QUIET });
     expect(result.findings.map((f) => f.ruleId)).toEqual(['privileged-container']);
   });
 
@@ -68,7 +69,7 @@ describe('.berth-lint.yaml', () => {
       'environments/prod/nodes/web.yaml': `docker::runs:\n  a:\n    privileged: true\n`,
       'environments/prod/compose.yaml': `services:\n  docker:\n    privileged: true\n`,
     });
-    const result = await lintPaths([], { cwd: folder });
+    const result = await lintPaths([], { cwd: folder, rules: QUIET });
     expect(result.files).toEqual(['environments/prod/nodes/web.yaml']);
     expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual([
       'environments/prod/nodes/web.yaml:3',
@@ -82,7 +83,7 @@ describe('.berth-lint.yaml', () => {
     });
     const result = await lintPaths([], {
       cwd: folder,
-      rules: { 'host-namespace': 'info' },
+      rules: { ...QUIET, 'host-namespace': 'info' },
       failOn: 'none',
     });
     expect(result.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual([
@@ -98,8 +99,8 @@ describe('.berth-lint.yaml', () => {
       'ci/lint.yaml': `rules:\n  host-namespace: off\n`,
       'site.pp': PRIVILEGED,
     });
-    const none = await lintPaths([], { cwd: folder, config: false });
-    const other = await lintPaths([], { cwd: folder, config: 'ci/lint.yaml' });
+    const none = await lintPaths([], { cwd: folder, config: false, rules: QUIET });
+    const other = await lintPaths([], { cwd: folder, config: 'ci/lint.yaml', rules: QUIET });
     expect(none.findings).toHaveLength(2);
     expect(other.findings.map((f) => f.ruleId)).toEqual(['privileged-container']);
     expect(other.configFile).toBe('ci/lint.yaml');
@@ -136,7 +137,7 @@ describe('.berth-lint.yaml', () => {
 
   it('treats an empty file as no settings', async () => {
     const folder = folderWith({ '.berth-lint.yaml': '\n', 'site.pp': PRIVILEGED });
-    expect((await lintPaths([], { cwd: folder })).findings).toHaveLength(2);
+    expect((await lintPaths([], { cwd: folder, rules: QUIET })).findings).toHaveLength(2);
   });
 
   it('refuses an unknown rule on the command line, and a path that does not exist', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { rules } from '../../lint/index.js';
+import { rules, type LintOptions } from '../../lint/index.js';
 import { findingsOf, type Dialect } from './table.js';
 
 const DIALECTS: Record<string, Dialect> = { ruby: 'chef', puppet: 'puppet', yaml: 'hiera' };
@@ -17,6 +17,15 @@ function examples(page: string, heading: string): [Dialect, string][] {
   });
 }
 
+/**
+ * A page's berth file, in a block marked ```yaml berth.yaml: the drift rule compares the
+ * examples with what it generates.
+ */
+function specOf(page: string): LintOptions {
+  const block = /^```yaml berth\.yaml\n([\s\S]*?)^```$/m.exec(page);
+  return block ? { spec: { path: 'berth.yaml', text: block[1] } } : {};
+}
+
 describe('rule pages', () => {
   it.each(rules.map((rule) => [rule.id]))('%s has a page with its sections', (id) => {
     const path = `docs/rules/${id}.md`;
@@ -27,6 +36,14 @@ describe('rule pages', () => {
     expect(page).toContain('## Equivalent checks');
   });
 
+  it.each(rules.map((rule) => [rule.id, rule]))('%s names its anchor ids', (_, rule) => {
+    const page = readFileSync(`docs/rules/${rule.id}.md`, 'utf8').replace(/\s+/g, ' ');
+    const line = /Anchor ids \(ecosystem\.md B4\): ([^.]*(?:\.\d[^.]*)*)\./.exec(page)?.[1];
+    expect(line, 'an "Anchor ids (ecosystem.md B4):" line').toBeDefined();
+    const named = [...(line ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+    expect(named).toEqual(rule.anchors);
+  });
+
   const withExamples = rules.filter((rule) => rule.id !== 'internal-error');
 
   it.each(withExamples.map((rule) => [rule.id]))('%s: every Bad example is found', async (id) => {
@@ -34,7 +51,7 @@ describe('rule pages', () => {
     const bad = examples(page, 'Bad');
     expect(bad.length).toBeGreaterThan(0);
     for (const [dialect, code] of bad) {
-      const findings = await findingsOf(id, dialect, code);
+      const findings = await findingsOf(id, dialect, code, specOf(page));
       expect(findings.length, `${dialect}:\n${code}`).toBeGreaterThan(0);
     }
   });
@@ -42,7 +59,7 @@ describe('rule pages', () => {
   it.each(withExamples.map((rule) => [rule.id]))('%s: no Good example is found', async (id) => {
     const page = readFileSync(`docs/rules/${id}.md`, 'utf8');
     for (const [dialect, code] of examples(page, 'Good')) {
-      const findings = await findingsOf(id, dialect, code);
+      const findings = await findingsOf(id, dialect, code, specOf(page));
       expect(findings, `${dialect}:\n${code}`).toEqual([]);
     }
   });

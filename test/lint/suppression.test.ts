@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { lintFiles } from '../../lint/index.js';
 import type { Finding } from '../../lint/types.js';
+import { QUIET } from './table.js';
 
 async function lint(path: string, text: string): Promise<Finding[]> {
-  const result = await lintFiles([{ path, text }], { config: false });
+  const result = await lintFiles([{ path, text }], { config: false, rules: QUIET });
   return result.findings;
 }
 
@@ -153,7 +154,7 @@ describe('configured suppression', () => {
       `suppress:\n  - rule: privileged-container\n    paths: [ci/**]\n    resources: [runner]\n` +
         `    reason: the CI runner builds images\n`,
     );
-    const result = await lintPaths([], { cwd: folder });
+    const result = await lintPaths([], { cwd: folder, rules: QUIET });
     expect(
       result.findings.map((f) => `${f.file}:${f.line} ${f.suppression?.reason ?? 'open'}`),
     ).toEqual([

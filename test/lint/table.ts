@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 
-import { lintFiles } from '../../lint/index.js';
+import { lintFiles, type LintOptions } from '../../lint/index.js';
 import type { Finding } from '../../lint/types.js';
 
 export type Dialect = 'chef' | 'puppet' | 'hiera';
@@ -28,8 +28,10 @@ export async function findingsOf(
   ruleId: string,
   dialect: Dialect,
   code: string,
+  options: LintOptions = {},
 ): Promise<Finding[]> {
   const result = await lintFiles([{ path: FILE_NAMES[dialect], text: code }], {
+    ...options,
     config: false,
     only: [ruleId],
   });
@@ -44,3 +46,14 @@ export function ruleTable(ruleId: string, cases: RuleCase[]): void {
     if (c.message) for (const finding of findings) expect(finding.message).toContain(c.message);
   });
 }
+
+/**
+ * The reliability rules that fire on almost every container, turned off for tests about
+ * something else (suppression, configuration, formats).
+ */
+export const QUIET: Record<string, 'off'> = {
+  'no-healthcheck': 'off',
+  'no-memory-limit': 'off',
+  'no-restart-policy': 'off',
+  'unpinned-image': 'off',
+};

@@ -1,4 +1,5 @@
 import { lintFiles, type LintReport } from '../../../lint/index.js';
+import { QUIET } from '../table.js';
 
 /** A small run with an error, a warning, an inline-suppressed finding, and a clean file. */
 export function sampleRun(): Promise<LintReport> {
@@ -19,6 +20,6 @@ export function sampleRun(): Promise<LintReport> {
       },
       { path: 'modules/site/manifests/init.pp', text: `class site {\n  include docker\n}\n` },
     ],
-    { config: false },
+    { config: false, rules: QUIET },
   );
 }

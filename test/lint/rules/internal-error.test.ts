@@ -4,6 +4,7 @@ import { exitCode } from '../../../lint/index.js';
 import { LintEngine } from '../../../lint/engine.js';
 import { emptyConfig } from '../../../lint/config.js';
 import { rule as privileged } from '../../../lint/rules/privileged-container.js';
+import { QUIET } from '../table.js';
 
 describe('internal-error', () => {
   it('reports a rule that throws, keeps the other rules going, and exits 2', async () => {
@@ -12,7 +13,7 @@ describe('internal-error', () => {
       throw new Error('boom');
     };
     try {
-      const engine = new LintEngine(emptyConfig('/'));
+      const engine = new LintEngine({ ...emptyConfig('/'), rules: { ...QUIET } });
       const text = `docker::run { 'a':\n  net => 'host',\n}\n`;
       const result = await engine.lint([{ path: 'm.pp', kind: 'manifest', text }]);
       expect(result.findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([

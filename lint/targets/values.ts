@@ -1,0 +1,93 @@
+/**
+ * The values the targets accept where they check them, and what they do with the others:
+ * the lists that `invalid-value` and the reliability rules compare literals with.
+ */
+
+/** docker_container `restart_policy`: the cookbook raises ValidationFailed for anything else. */
+export const chefRestartPolicies: readonly string[] = [
+  'no',
+  'always',
+  'unless-stopped',
+  'on-failure',
+];
+
+/** docker_container `log_driver`: the cookbook's `equal_to` list (11.10). */
+export const chefLogDrivers: readonly string[] = [
+  'json-file',
+  'syslog',
+  'journald',
+  'gelf',
+  'fluentd',
+  'awslogs',
+  'splunk',
+  'etwlogs',
+  'gcplogs',
+  'logentries',
+  'loki-docker',
+  'none',
+  'local',
+];
+
+/** The docker_container actions that create the container, so its settings matter. */
+export const chefCreatingActions: readonly string[] = [
+  'run',
+  'create',
+  'run_if_missing',
+  'redeploy',
+];
+
+/** docker_image actions that pull from a registry, where a tag decides what arrives. */
+export const chefPullActions: readonly string[] = ['pull', 'pull_if_missing'];
+
+/** docker_container's size properties, read by the cookbook's own unit parser. */
+export const chefSizeProperties: readonly string[] = [
+  'memory',
+  'memory_swap',
+  'memory_reservation',
+  'kernel_memory',
+  'shm_size',
+];
+
+/**
+ * What the cookbook's size parser reads correctly: digits and at most one of `BKMGTPEZY`.
+ * Anything else has its leading digits multiplied by 1.
+ */
+export const chefSizePattern = /^\d+[bkmgtpezy]?$/i;
+
+/** docker::run `restart`, exactly as the module's type checks it (anchored at the start only). */
+export const puppetRestartPattern = /^(no|always|unless-stopped|on-failure)|^on-failure:[\d]+$/;
+
+/** What Docker itself accepts for `--restart`. */
+export const dockerRestartPattern = /^(?:no|always|unless-stopped|on-failure(?::\d+)?)$/;
+
+/** docker::run `memory_limit`, as the module's type checks it: lower-case units only. */
+export const puppetMemoryPattern = /^[\d]*(b|k|m|g)$/;
+
+/** docker::run `systemd_restart`: the values of systemd's `Restart=`. */
+export const systemdRestartValues: readonly string[] = [
+  'no',
+  'always',
+  'on-success',
+  'on-failure',
+  'on-abnormal',
+  'on-abort',
+  'on-watchdog',
+];
+
+/**
+ * docker::image parameters that compile-fail together: the module chooses between building,
+ * loading and pulling by digest, and refuses two sources at once.
+ */
+export const puppetImageConflicts: readonly (readonly [string, string])[] = [
+  ['docker_file', 'docker_tar'],
+  ['docker_dir', 'docker_tar'],
+  ['image_digest', 'docker_file'],
+  ['image_digest', 'docker_dir'],
+  ['image_digest', 'docker_tar'],
+];
+
+/** docker::run: removing volumes needs removing the container at the same moment. */
+export const puppetRemoveVolumePairs: readonly (readonly [string, string])[] = [
+  ['remove_volume_on_start', 'remove_container_on_start'],
+  ['remove_volume_on_stop', 'remove_container_on_stop'],
+];

@@ -1,0 +1,136 @@
+import { describe } from 'vitest';
+
+import { ruleTable } from '../table.js';
+
+describe('invalid-value', () => {
+  ruleTable('invalid-value', [
+    {
+      name: 'an Integer port, item by item',
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  port [80, '443:443']\nend\n`,
+      hits: [[2, 9]],
+      message: 'port takes Strings',
+    },
+    {
+      name: 'env as a Hash, dns and dns_search as Strings',
+      dialect: 'chef',
+      code:
+        `docker_container 'web' do\n  env('A' => '1')\n  dns '8.8.8.8'\n` +
+        `  dnssearch 'example.com'\nend\n`,
+      hits: [
+        [2, 3],
+        [3, 3],
+        [4, 3],
+      ],
+    },
+    {
+      name: 'a String for a Boolean, a Symbol for a String',
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  privileged 'true'\n  network_mode :host\nend\n`,
+      hits: [
+        [2, 3],
+        [3, 3],
+      ],
+    },
+    {
+      name: 'restart_policy and log_driver outside their lists',
+      dialect: 'chef',
+      code:
+        `docker_container 'web' do\n  restart_policy 'on-failure:5'\n` +
+        `  log_driver 'json'\nend\n`,
+      hits: [
+        [2, 3],
+        [3, 3],
+      ],
+    },
+    {
+      name: "sizes the cookbook misreads: '1.5g' and '64mb'",
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  memory '1.5g'\n  shm_size '64mb'\nend\n`,
+      hits: [
+        [2, 3],
+        [3, 3],
+      ],
+      message: 'is read by the docker cookbook as',
+    },
+    {
+      name: 'autoremove with a policy, attach with the default detach, hostname on host',
+      dialect: 'chef',
+      code:
+        `docker_container 'web' do\n  restart_policy 'always'\n  autoremove true\n` +
+        `  attach_stdout true\n  network_mode 'host'\n  hostname 'web'\nend\n`,
+      hits: [
+        [3, 3],
+        [4, 3],
+        [6, 3],
+      ],
+    },
+    {
+      name: 'valid values, and computed ones',
+      dialect: 'chef',
+      code:
+        `docker_container 'web' do\n  port ['80:80']\n  env ['A=1']\n  dns ['8.8.8.8']\n` +
+        `  memory '512m'\n  memory_swap 1_073_741_824\n  restart_policy 'on-failure'\n` +
+        `  log_driver 'journald'\n  cpus 1.5\n  detach false\n  attach_stdout true\n` +
+        `  privileged node['privileged']\n  restart_policy node['policy']\nend\n`,
+      hits: [],
+    },
+    {
+      name: 'ensure running, restart, memory_limit, systemd_restart and Integer parameters',
+      dialect: 'puppet',
+      code:
+        `docker::run { 'web':\n  ensure                => running,\n` +
+        `  restart               => 'sometimes',\n  memory_limit          => '1G',\n` +
+        `  systemd_restart       => 'on-crash',\n  stop_wait_time        => '10',\n` +
+        `  health_check_interval => '30s',\n}\n`,
+      hits: [
+        [2, 3],
+        [3, 3],
+        [4, 3],
+        [5, 3],
+        [6, 3],
+        [7, 3],
+      ],
+    },
+    {
+      name: "restart accepted by the module's pattern but not by Docker",
+      dialect: 'puppet',
+      code: `docker::run { 'web':\n  restart => 'nope',\n}\n`,
+      hits: [[2, 3]],
+      message: 'Docker refuses it',
+    },
+    {
+      name: 'docker::image with two sources, volumes removed without their container',
+      dialect: 'puppet',
+      code:
+        `docker::image { 'app':\n  image_digest => 'sha256:abc',\n  docker_dir   => '/src',\n}\n` +
+        `docker::run { 'db':\n  remove_volume_on_stop    => true,\n` +
+        `  remove_container_on_stop => false,\n}\n`,
+      hits: [
+        [3, 3],
+        [6, 3],
+      ],
+    },
+    {
+      name: 'valid values, undef, variables and class docker',
+      dialect: 'puppet',
+      code:
+        `docker::run { 'web':\n  ensure         => present,\n  restart        => 'on-failure:3',\n` +
+        `  memory_limit   => '512m',\n  stop_wait_time => 10,\n  privileged     => $priv,\n` +
+        `  detach         => undef,\n  ports          => '80:80',\n}\n` +
+        `class { 'docker': log_driver => 42 }\n`,
+      hits: [],
+    },
+    {
+      name: "Hiera: types, and yes for a Boolean as Hiera's YAML reads it",
+      dialect: 'hiera',
+      code:
+        `docker::runs:\n  web:\n    stop_wait_time: '10'\n    privileged: yes\n` +
+        `    read_only: 'sure'\n`,
+      hits: [
+        [3, 5],
+        [5, 5],
+      ],
+    },
+  ]);
+});

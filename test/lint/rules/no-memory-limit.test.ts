@@ -1,0 +1,59 @@
+import { describe } from 'vitest';
+
+import { ruleTable } from '../table.js';
+
+describe('no-memory-limit', () => {
+  ruleTable('no-memory-limit', [
+    {
+      name: 'a container without memory',
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  repo 'nginx'\nend\n`,
+      hits: [[1, 1]],
+      message: 'no memory',
+    },
+    {
+      name: 'memory 0',
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  memory 0\nend\n`,
+      hits: [[2, 3]],
+      message: "memory limit '0' means no limit",
+    },
+    {
+      name: 'a limit, a computed one, and a removal',
+      dialect: 'chef',
+      code:
+        `docker_container 'a' do\n  memory '512m'\nend\n` +
+        `docker_container 'b' do\n  memory node['memory']\nend\n` +
+        `docker_container 'c' do\n  action :stop\nend\n`,
+      hits: [],
+    },
+    {
+      name: "no memory_limit, and memory_limit '0b', the module's default",
+      dialect: 'puppet',
+      code:
+        `docker::run { 'a':\n  image => 'nginx:1',\n}\n` +
+        `docker::run { 'b':\n  memory_limit => '0b',\n}\n`,
+      hits: [
+        [1, 1],
+        [5, 3],
+      ],
+    },
+    {
+      name: 'memory_limit, --memory and -m, defaults in the file',
+      dialect: 'puppet',
+      code:
+        `docker::run { 'a':\n  memory_limit => '1g',\n}\n` +
+        `docker::run { 'b':\n  extra_parameters => ['--memory=1g'],\n}\n` +
+        `docker::run { 'c':\n  extra_parameters => ['-m', '512m'],\n}\n` +
+        `Docker::Run { memory_limit => '256m' }\n` +
+        `docker::run { 'd':\n  image => 'x:1',\n}\n`,
+      hits: [],
+    },
+    {
+      name: 'Hiera entries',
+      dialect: 'hiera',
+      code: `docker::runs:\n  web:\n    image: nginx:1\n  db:\n    memory_limit: 1g\n`,
+      hits: [[2, 3]],
+    },
+  ]);
+});

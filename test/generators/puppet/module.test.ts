@@ -4,23 +4,24 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import yaml from 'js-yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { puppetTarget } from '../../../generators/puppet/index.js';
 import { shellJoin } from '../../../generators/quote/shell.js';
 import { loadModel, modelFromText as loadFromText } from '../../../model/index.js';
 import type { Model } from '../../../model/types.js';
+import { compilePuppetBatch, type PuppetCompileOptions } from '../../interfaces/puppet.js';
+import type { InterpreterResult, RecordedResource } from '../../interfaces/recorded.js';
 import { goldenCases, goldenRoot } from '../../support/golden.js';
+import { puppetSecretData, secretValue } from '../../support/secrets.js';
 import { requireTool } from '../../support/toolchain.js';
-import { compileCatalogs, type CatalogResource, type CompileJob } from './puppet-ruby.js';
-import { writeStandIn } from './stand-in.js';
 
 const modelFromText = (file: string, text: string) => loadFromText(file, text).model;
 
 /**
  * Every golden case rendered into a scratch module path, then proved with Puppet's own tools:
- * the parser, puppet-lint with all default checks, and a catalog compile against a stand-in
- * of puppetlabs-docker with the real parameter types.
+ * the parser, puppet-lint with all default checks, and a catalog compile against the stand-in
+ * of puppetlabs-docker with the real parameter types (test/interfaces/puppet.ts).
  */
 const work = mkdtempSync(join(tmpdir(), 'berth-puppet-'));
 afterAll(() => execFileSync('rm', ['-rf', work]));
@@ -103,36 +104,16 @@ const rendered: RenderedCase[] = sources.map(([name, load]) => {
 });
 
 const manifests = rendered.flatMap((c) => c.files.filter((file) => file.endsWith('.pp')));
-const standIn = join(work, 'stand-in');
-writeStandIn(standIn);
-
-/** A global Hiera layer holding a made-up value for every secret the case looks up. */
-function hieraConfig(model: Model, extra: Record<string, unknown> = {}): string {
-  const dir = mkdtempSync(join(work, 'hiera-'));
-  const data = Object.fromEntries(
-    model.secrets.map((secret) => [secret.puppet.hiera, `secret value of ${secret.name}`]),
-  );
-  writeFileSync(join(dir, 'common.yaml'), yaml.dump({ ...data, ...extra }));
-  writeFileSync(
-    join(dir, 'hiera.yaml'),
-    yaml.dump({
-      version: 5,
-      defaults: { datadir: dir, data_hash: 'yaml_data' },
-      hierarchy: [{ name: 'common', path: 'common.yaml' }],
-    }),
-  );
-  return join(dir, 'hiera.yaml');
-}
-
-function job(c: RenderedCase, extra?: Record<string, unknown>): CompileJob {
+/** One compile of a case's module, with made-up secrets and extra environment-level data. */
+function job(c: RenderedCase, extra: Record<string, unknown> = {}): PuppetCompileOptions {
   return {
-    modulepath: [c.modulepath, standIn, stdlib],
-    hieraConfig: hieraConfig(c.model, extra),
-    code: `include ${c.model.puppet.moduleName}`,
+    modules: [c.moduleDir],
+    classes: [c.model.puppet.moduleName],
+    hieraData: { ...puppetSecretData(c.model), ...extra },
   };
 }
 
-function find(resources: CatalogResource[], type: string, title: string): CatalogResource {
+function find(resources: RecordedResource[], type: string, title: string): RecordedResource {
   const resource = resources.find((r) => r.type === type && r.title === title);
   if (!resource) throw new Error(`${type}[${title}] is not in the catalog`);
   return resource;
@@ -189,48 +170,36 @@ describe.runIf(requireTool('puppet-lint', 'puppet-lint'))('puppet-lint', () => {
   });
 });
 
-/**
- * The compile needs puppetlabs-stdlib (for ensure_resource) on the module path; Debian ships it
- * as puppet-module-puppetlabs-stdlib. Like requireTool: skipped loudly here, a failure in CI.
- */
-const stdlib = '/usr/share/puppet/modules';
-function requireStdlib(suite: string): boolean {
-  if (existsSync(join(stdlib, 'stdlib', 'metadata.json'))) return true;
-  const message =
-    `${suite}: puppetlabs-stdlib is not in ${stdlib}, so this suite is SKIPPED. ` +
-    'Install it with `apt-get install puppet-module-puppetlabs-stdlib`.';
-  if (process.env.CI) throw new Error(`${message} Under CI a missing toolchain is a failure.`);
-  process.stderr.write(`\n*** ${message} ***\n\n`);
-  return false;
-}
-
-const canCompile = (suite: string) => requireTool('ruby', suite) && requireStdlib(suite);
+const canCompile = (suite: string) => requireTool('puppet', suite);
 
 describe.runIf(canCompile('Puppet catalog compile'))('catalog compile', () => {
   const compilable = rendered.filter((c) => !c.hasErrors);
-  const results = compileCatalogs(compilable.map((c) => job(c)));
-  const catalog = (name: string): CatalogResource[] => {
+  let results: InterpreterResult[] = [];
+  beforeAll(async () => {
+    results = await compilePuppetBatch(
+      compilable.map((c) => job(c)),
+      { isolate: true },
+    );
+  });
+  const catalog = (name: string): RecordedResource[] => {
     const result = results[compilable.findIndex((c) => c.name === name)]!;
-    if ('error' in result) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
     return result.resources;
   };
 
   it.each(compilable.map((c) => [c.name, c] as const))('%s compiles', (name, c) => {
     const resources = catalog(name);
     for (const container of c.model.containers) {
-      expect(find(resources, 'Docker::Run', container.name).parameters?.ensure).toBe('present');
+      expect(find(resources, 'docker::run', container.name).params.ensure).toBe('present');
     }
   });
 
   it('declares the code.it image and container as the 2015 example did', () => {
     const resources = catalog('code-it');
-    expect(find(resources, 'Docker::Image', 'shrikrishna/code.it:latest').parameters).toMatchObject(
-      {
-        ensure: 'present',
-        image: 'shrikrishna/code.it:latest',
-      },
-    );
-    expect(find(resources, 'Docker::Run', 'code.it').parameters).toMatchObject({
+    expect(find(resources, 'docker::image', 'shrikrishna/code.it:latest').params).toMatchObject({
+      ensure: 'present',
+    });
+    expect(find(resources, 'docker::run', 'code.it').params).toMatchObject({
       image: 'shrikrishna/code.it:latest',
       command: 'node /srv/app.js',
       ports: ['80:8000'],
@@ -240,22 +209,22 @@ describe.runIf(canCompile('Puppet catalog compile'))('catalog compile', () => {
   });
 
   it('passes secrets and quoted values through unchanged', () => {
-    const run = find(catalog('every-field'), 'Docker::Run', 'sidecar').parameters!;
+    const run = find(catalog('every-field'), 'docker::run', 'sidecar').params;
     expect(run.env).toEqual([
       'EMPTY=',
       'QUOTED=it\'s "quoted" $HOME `backticks` \\n #{not} ${interp}',
-      'API_KEY=secret value of api_key',
+      `API_KEY=${secretValue('api_key')}`,
     ]);
     expect(run.command).toBe("sh -c 'while true; do date; sleep 60; done'");
   });
 
   it('carries hostile values through Puppet, Hiera and the shell unchanged', () => {
-    const run = find(catalog('hostile'), 'Docker::Run', 'app').parameters!;
+    const run = find(catalog('hostile'), 'docker::run', 'app').params;
     expect(run.env).toEqual([
       'A=%{facts.os.family}',
       'B=line\nbreak\ttab',
       `C=${hostileEnvironment.C}`,
-      'D=secret value of tok',
+      `D=${secretValue('tok')}`,
     ]);
     expect(run.labels).toEqual(['l=cr\rvalue']);
     // The module writes these into a shell script as they are; the shell must read back the
@@ -271,9 +240,9 @@ describe.runIf(canCompile('Puppet catalog compile'))('catalog compile', () => {
 });
 
 describe.runIf(canCompile('Puppet Hiera overrides'))('Hiera overrides', () => {
-  it('lets an environment change one tag, one variable and disable a container', () => {
+  it('lets an environment change one tag, one variable and disable a container', async () => {
     const shop = rendered.find((c) => c.name === 'shop')!;
-    const [result] = compileCatalogs([
+    const [result] = await compilePuppetBatch([
       job(shop, {
         'shop::containers': {
           api: { tag: '2.4.0', environment: { RAILS_ENV: 'staging' } },
@@ -281,25 +250,25 @@ describe.runIf(canCompile('Puppet Hiera overrides'))('Hiera overrides', () => {
         },
       }),
     ]);
-    if (!result || 'error' in result) throw new Error(result?.error);
-    const api = find(result.resources, 'Docker::Run', 'api').parameters!;
+    if (!result?.ok) throw new Error(result?.errors.join('\n'));
+    const api = find(result.resources, 'docker::run', 'api').params;
     expect(api.image).toBe('registry.acme.example:5000/shop/api:2.4.0');
     expect(api.env).toEqual([
       'DATABASE_HOST=db',
       'DATABASE_USER=shop',
       'RAILS_ENV=staging',
       'RAILS_MAX_THREADS=5',
-      'DATABASE_PASSWORD=secret value of db_password',
+      `DATABASE_PASSWORD=${secretValue('db_password')}`,
     ]);
-    expect(find(result.resources, 'Docker::Image', 'registry.acme.example:5000/shop/api:2.4.0'));
-    expect(find(result.resources, 'Docker::Run', 'web').parameters?.ensure).toBe('absent');
+    expect(find(result.resources, 'docker::image', 'registry.acme.example:5000/shop/api:2.4.0'));
+    expect(find(result.resources, 'docker::run', 'web').params.ensure).toBe('absent');
   });
 
-  it('refuses a value that is not safe in a shell command', () => {
+  it('refuses a value that is not safe in a shell command', async () => {
     const shop = rendered.find((c) => c.name === 'shop')!;
-    const [result] = compileCatalogs([job(shop, { 'shop::containers': { web: { tag: '1;rm' } } })]);
-    expect(result && 'error' in result ? result.error : '').toMatch(
-      /entry 'tag' expects a match for Pattern/,
-    );
+    const [result] = await compilePuppetBatch([
+      job(shop, { 'shop::containers': { web: { tag: '1;rm' } } }),
+    ]);
+    expect(result?.errors.join('\n')).toMatch(/entry 'tag' expects a match for Pattern/);
   });
 });

@@ -41,6 +41,31 @@ function precompiledSpecs(): Specs | null {
   return precompiled;
 }
 
+/**
+ * `#each` over an array that joins the iterations instead of appending them one by one.
+ * Handlebars' own `each` grows its result with `+=`, which leaves the output of 10,000
+ * containers as a tree of millions of string pieces that all stay alive, and are copied by
+ * every garbage collection, until the file is written. Joining an array gives one flat string,
+ * and each iteration's pieces die young. Other values (objects, empty arrays) go to the
+ * built-in helper; `@index`, `@key`, `@first`, `@last` and block parameters behave the same.
+ */
+export function joiningEach(handlebars: typeof Handlebars): Handlebars.HelperDelegate {
+  const builtin = handlebars.helpers.each!;
+  return function (this: unknown, items: unknown, options: Handlebars.HelperOptions) {
+    if (!Array.isArray(items) || items.length === 0) return builtin.call(this, items, options);
+
+    const data = handlebars.createFrame(options.data ?? {});
+    const parts = new Array<string>(items.length);
+    for (let index = 0; index < items.length; index++) {
+      data.key = data.index = index;
+      data.first = index === 0;
+      data.last = index === items.length - 1;
+      parts[index] = options.fn(items[index], { data, blockParams: [items[index], index] });
+    }
+    return parts.join('');
+  };
+}
+
 /** A Handlebars environment for one target, with its helpers and partials. */
 export class TemplateSet {
   private readonly handlebars: typeof Handlebars;
@@ -55,6 +80,7 @@ export class TemplateSet {
     // Precompiled templates need only the runtime, a fraction of Handlebars to load.
     const module = this.specs ? 'handlebars/runtime' : 'handlebars';
     this.handlebars = (require(module) as typeof Handlebars).create();
+    this.handlebars.registerHelper('each', joiningEach(this.handlebars));
     this.handlebars.registerHelper(helpers);
     for (const partial of partials) {
       this.handlebars.registerPartial(partial, this.template(`partials/${partial}`));

@@ -11,15 +11,14 @@
 // (ignored by git). --record appends the figures to bench/RESULTS.md under "Lint".
 
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { machine } from './machine.mjs';
+import { writeRecipes } from './recipes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist/lint/index.js');
-const fixtures = join(root, 'test/fixtures/lint/chef');
 const work = join(root, 'bench/work/lint');
 const DEBIAN = '/usr/share/puppet/modules';
 const RECIPES = 1000;
@@ -74,24 +73,9 @@ function debianManifests() {
   return output.toString().trim().split('\n').sort();
 }
 
-/** 1,000 recipes from the valid fixtures, each with its own names so no two files are equal. */
-function writeRecipes() {
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const sources = readdirSync(fixtures)
-    .filter((name) => name.endsWith('.rb') && !name.includes('broken'))
-    .sort()
-    .map((name) => readFileSync(join(fixtures, name), 'utf8'));
-  for (let i = 0; i < RECIPES; i++) {
-    const varied = sources[i % sources.length].replace(/'([a-z][\w.-]*)'/g, `'$1-${i}'`);
-    writeFileSync(join(work, `recipe-${String(i).padStart(4, '0')}.rb`), varied);
-  }
-  return [work];
-}
-
-
 const manifests = debianManifests();
-const recipes = writeRecipes();
+writeRecipes(work, RECIPES);
+const recipes = [work];
 const quiet = { config: false };
 const all = { config: false, parseAll: true };
 const cases = [

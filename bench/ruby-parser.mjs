@@ -8,15 +8,14 @@
 // bench/work/ (ignored by git). --record appends the figures to bench/RESULTS.md.
 
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { machine } from './machine.mjs';
+import { writeRecipes } from './recipes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist/parsers/ruby/index.js');
-const fixtures = join(root, 'test/fixtures/lint/chef');
 const work = join(root, 'bench/work/ruby-parser');
 const RECIPES = 1000;
 const ROUNDS = 5;
@@ -54,25 +53,6 @@ function coldStarts() {
   };
 }
 
-/** 1,000 recipes from the valid fixtures, each with its own names so no two files are equal. */
-function writeRecipes() {
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const sources = readdirSync(fixtures)
-    .filter((name) => name.endsWith('.rb') && !name.includes('broken'))
-    .sort()
-    .map((name) => readFileSync(join(fixtures, name), 'utf8'));
-  const files = [];
-  for (let i = 0; i < RECIPES; i++) {
-    const source = sources[i % sources.length];
-    const varied = source.replace(/'([a-z][\w.-]*)'/g, `'$1-${i}'`);
-    const file = join(work, `recipe-${String(i).padStart(4, '0')}.rb`);
-    writeFileSync(file, `# generated recipe ${i}\n${varied}`);
-    files.push(file);
-  }
-  return files;
-}
-
 async function parseAll(files) {
   const { loadRubyParser } = await import(pathToFileURL(built).href);
   const parser = await loadRubyParser();
@@ -90,9 +70,8 @@ async function parseAll(files) {
   return { rounds, lines, bytes, resources };
 }
 
-
 const cold = coldStarts();
-const files = writeRecipes();
+const files = writeRecipes(work, RECIPES, { header: true });
 const { rounds, lines, bytes, resources } = await parseAll(files);
 const best = median(rounds);
 

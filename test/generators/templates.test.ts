@@ -36,5 +36,4 @@ describe('the joining #each', () => {
     expect(expected).not.toBe('');
     expect(render(joining, source, view)).toBe(expected);
   });
-
 });

@@ -50,7 +50,7 @@ export function normalize(document: LoadedDocument): Model {
   const context = new NormalizeContext(document);
   const spec = document.value as Spec;
 
-  checkStrings(context, spec);
+  checkStrings(context, spec, document.text);
   context.throwIfProblems();
 
   const metadata = normalizeMetadata(context, spec);

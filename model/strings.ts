@@ -6,7 +6,11 @@ import type { YamlPath } from './types.js';
  * process arguments) and unpaired UTF-16 surrogates (YAML escapes such as "\uD800", which are
  * not characters and cannot be written as UTF-8). Keys are checked as well as values.
  */
-export function checkStrings(context: NormalizeContext, root: unknown): void {
+export function checkStrings(context: NormalizeContext, root: unknown, text: string): void {
+  // Such a character is either in the text itself or written as a YAML escape (`\0`,
+  // `\uD800`): text with neither holds no value that needs the walk below.
+  if (!mayHoldUnsafe.test(text)) return;
+
   // The path is one array, pushed and popped, and copied only when a problem is reported:
   // this walk visits every value of files with 100,000 containers.
   const path: (string | number)[] = [];
@@ -55,6 +59,7 @@ function checkOne(context: NormalizeContext, text: string, path: YamlPath, isKey
 
 /** A quick test that passes almost every string; only those it flags are looked at closely. */
 const suspicious = /[\u0000\uD800-\uDFFF]/;
+const mayHoldUnsafe = /[\\\u0000\uD800-\uDFFF]/;
 
 export function unsafeCharacter(text: string): string | undefined {
   if (!suspicious.test(text)) return undefined;

@@ -30,6 +30,13 @@ export function loadFile(file: string): LoadedDocument {
 
 export function loadText(file: string, text: string): LoadedDocument {
   if (!/\S/.test(text)) fail('BERTH-YAML-EMPTY', {}, { file, line: 1, column: 1 });
+  // A file's NUL bytes are refused as it is read; text handed over in memory is checked here,
+  // since js-yaml stops at a NUL and reports a position on the wrong line.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = new LineIndex(text).position(nul);
+    fail('BERTH-IO-NUL', {}, { file, line, column });
+  }
 
   // Numbers and booleans are usually written the way JavaScript prints them back (`8000`,
   // `true`). The parse notes whether any is not (`1.10`, `0x1F`, `True`); only then is a

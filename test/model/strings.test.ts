@@ -31,8 +31,8 @@ describe('strings no target can carry', () => {
     expect(refusal!.message).toContain(problem);
   });
 
-  it('leaves a raw NUL to the YAML reader, which refuses it', () => {
-    expect(refusals('"x\u0000y"')).toMatchObject([{ code: 'BERTH-YAML-SYNTAX', line: 8 }]);
+  it('refuses a raw NUL where it stands, as the file reader does', () => {
+    expect(refusals('"x\u0000y"')).toMatchObject([{ code: 'BERTH-IO-NUL', line: 8, column: 12 }]);
   });
 
   it.each([

@@ -59,7 +59,7 @@ export const catalogue = {
     hint: 'start from examples/code-it/berth.yaml',
   },
   'BERTH-YAML-DUPLICATE-KEY': {
-    message: 'duplicate key "{key}" (first at line {firstLine})',
+    message: 'duplicate key "{key}"{firstAt}',
     hint: 'keep one of the two entries',
   },
   'BERTH-YAML-TAB': {

@@ -93,8 +93,9 @@ function yamlError(file: string, text: string, error: yaml.YAMLException): Berth
   const where = mark ? { file, line: mark.line + 1, column: mark.column + 1 } : { file };
 
   if (reason.includes('duplicated mapping key')) {
-    const key = keyAt(text, mark?.position ?? 0);
-    return new BerthError(diagnostic('BERTH-YAML-DUPLICATE-KEY', { key }, where));
+    const { key, firstLine } = duplicateKey(text, mark?.position ?? 0);
+    const firstAt = firstLine === undefined ? '' : ` (first at line ${firstLine})`;
+    return new BerthError(diagnostic('BERTH-YAML-DUPLICATE-KEY', { key, firstAt }, where));
   }
   if (reason.includes('tab characters')) {
     return new BerthError(diagnostic('BERTH-YAML-TAB', {}, where));
@@ -124,6 +125,41 @@ function keyAt(text: string, position: number): string {
   const line = text.slice(lineStart, text.indexOf('\n', lineStart) >>> 0);
   const match = /^\s*(?:-\s+)?(["']?)([^:"']*)\1\s*:/.exec(line);
   return match?.[2]?.trim() ?? line.trim();
+}
+
+/**
+ * The repeated key, and the line of its first occurrence: js-yaml points only at the second.
+ * The text is parsed again, up to the same error, keeping the nodes each open collection has
+ * closed so far. The innermost is the mapping that holds both keys; the node that ends past
+ * the error's mark is the repeated key, and the first occurrence is the earlier node with the
+ * same text that is followed by `:` (a value is not). Only a file with a duplicate pays for
+ * this second parse.
+ */
+function duplicateKey(text: string, at: number): { key: string; firstLine?: number } {
+  const open: { end: number; value: unknown }[][] = [[]];
+  const listener = (event: 'open' | 'close', state: ListenerState) => {
+    if (event === 'open') {
+      open.push([]);
+      return;
+    }
+    open.pop();
+    open[open.length - 1]!.push({ end: state.position, value: state.result });
+  };
+  try {
+    yaml.load(text, { schema: yaml.CORE_SCHEMA, listener, maxDepth } as yaml.LoadOptions);
+  } catch {
+    // The parse stops at the duplicate again; what it closed before that is all that is read.
+  }
+
+  const siblings = open[open.length - 1]!;
+  const repeated = siblings.find((node) => node.end > at);
+  const key = repeated ? String(repeated.value) : keyAt(text, at);
+  const colon = /\s*:/y;
+  const first = siblings.find((node) => {
+    colon.lastIndex = node.end;
+    return node.end <= at && String(node.value) === key && colon.test(text);
+  });
+  return { key, firstLine: first && new LineIndex(text).position(first.end).line };
 }
 
 function countDocuments(text: string): number {

@@ -94,7 +94,7 @@ export function writeOutput(
 
   guarded(staging, () => {
     rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
+    makeDirectory(staging);
     changes.forEach((change, index) => {
       if (change.kind === 'delete') {
         journal.deletes.push(change.path);
@@ -219,7 +219,18 @@ function ensureDirectory(outDir: string): void {
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     fail('BERTH-WRITE-NOT-DIRECTORY', { path: outDir }, { file: outDir });
   }
-  guarded(outDir, () => mkdirSync(outDir, { recursive: true }));
+  guarded(outDir, () => makeDirectory(outDir));
+}
+
+/**
+ * Creates `path` and the folders above it that are missing, one at a time. Node's recursive
+ * mkdir reports a refusal by a read-only or full file system as ENOENT (nodejs/node#47098),
+ * which would tell the user a folder is missing; a plain mkdir reports the real reason.
+ */
+function makeDirectory(path: string): void {
+  if (existsSync(path)) return;
+  makeDirectory(dirname(path));
+  mkdirSync(path);
 }
 
 /** The journal is written beside its final name and renamed: it exists whole or not at all. */
@@ -244,7 +255,7 @@ function recover(outDir: string): void {
       const journal = JSON.parse(text.toString('utf8')) as Journal;
       for (const [from, to] of journal.renames) {
         if (!existsSync(join(outDir, from))) continue;
-        mkdirSync(dirname(join(outDir, to)), { recursive: true });
+        makeDirectory(dirname(join(outDir, to)));
         renameSync(join(outDir, from), join(outDir, to));
       }
       for (const path of journal.deletes) rmSync(join(outDir, path), { force: true });

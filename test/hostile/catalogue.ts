@@ -11,8 +11,15 @@ import { join } from 'node:path';
 export interface HostileCase {
   name: string;
   code: string;
-  /** `line:column` the message must point at, when the problem has a position. */
+  /**
+   * `line:column` the message must point at. A case without one is a problem of the whole file,
+   * folder or command line, and its message must then carry no position at all.
+   */
   at?: string;
+  /** A misspelling: the name the message must offer with "did you mean". */
+  suggests?: string;
+  /** The message in full (what follows the code), given the case's folder. */
+  message?: (dir: string) => string;
   setup(dir: string): string[];
   /** Only where the machine allows it (a read-only mount needs privileges). */
   available?: () => boolean;
@@ -61,18 +68,22 @@ export const cases: HostileCase[] = [
   {
     name: 'unterminated quoted string',
     code: 'BERTH-YAML-SYNTAX',
+    // js-yaml reports where the stream ends, not where the quote opened (6:12).
+    at: '7:1',
     setup: input(withContainers('  web:\n    image: "nginx\n')),
   },
   {
     name: 'duplicate top-level key',
     code: 'BERTH-YAML-DUPLICATE-KEY',
     at: '2:1',
+    message: () => 'duplicate key "name" (first at line 1)',
     setup: input('name: a\nname: b\nversion: 1.0.0\n'),
   },
   {
     name: 'duplicate container field',
     code: 'BERTH-YAML-DUPLICATE-KEY',
     at: '7:5',
+    message: () => 'duplicate key "image" (first at line 6)',
     setup: input(withContainers('  web:\n    image: a\n    image: b\n')),
   },
   {
@@ -90,9 +101,17 @@ export const cases: HostileCase[] = [
   {
     name: '10,000-deep flow nesting',
     code: 'BERTH-YAML-DEPTH',
+    // The 64th bracket: the top-level map is the first level.
+    at: '1:70',
     setup: input(`name: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`),
   },
-  { name: '200-deep block nesting', code: 'BERTH-YAML-DEPTH', setup: input(deepBlock(200)) },
+  {
+    name: '200-deep block nesting',
+    code: 'BERTH-YAML-DEPTH',
+    // The key k63, indented by 63 spaces.
+    at: '64:64',
+    setup: input(deepBlock(200)),
+  },
   { name: 'empty file', code: 'BERTH-YAML-EMPTY', at: '1:1', setup: input('') },
   {
     name: 'only whitespace and comments',
@@ -104,11 +123,14 @@ export const cases: HostileCase[] = [
   {
     name: 'python object tag',
     code: 'BERTH-YAML-TAG',
+    // js-yaml reports the end of the tagged value, not the tag (1:7).
+    at: '1:37',
     setup: input('name: !!python/object:os.system echo\n'),
   },
   {
     name: 'custom tag',
     code: 'BERTH-YAML-TAG',
+    at: '6:22',
     setup: input(withContainers('  web:\n    image: !Ref nginx\n')),
   },
 
@@ -148,6 +170,7 @@ export const cases: HostileCase[] = [
   {
     name: 'file over the size limit',
     code: 'BERTH-IO-TOO-LARGE',
+    message: () => 'the file is 68157440 bytes; berth reads at most 67108864 bytes',
     setup: input(Buffer.alloc(65 * 1024 * 1024, '#')),
   },
   {
@@ -176,12 +199,14 @@ export const cases: HostileCase[] = [
     name: 'misspelled container field',
     code: 'BERTH-SCHEMA-UNKNOWN-FIELD',
     at: '7:5',
+    suggests: 'ports',
     setup: input(withContainers('  web:\n    image: nginx\n    prots: ["80:80"]\n')),
   },
   {
     name: 'misspelled top-level field',
     code: 'BERTH-SCHEMA-UNKNOWN-FIELD',
     at: '4:1',
+    suggests: 'containers',
     setup: input('name: shop\nversion: 1.0.0\nauthor: acme\ncontaners: {}\n'),
   },
   {
@@ -224,6 +249,7 @@ export const cases: HostileCase[] = [
     name: 'unknown pull policy',
     code: 'BERTH-SCHEMA-ENUM',
     at: '7:18',
+    suggests: 'always',
     setup: input(withContainers('  web:\n    image: nginx\n    pull_policy: alwayz\n')),
   },
 
@@ -340,6 +366,7 @@ export const cases: HostileCase[] = [
     name: 'x-chef property the cookbook lacks',
     code: 'BERTH-SPEC-VALUE',
     at: '8:7',
+    suggests: 'kill_after',
     setup: input(
       withContainers('  web:\n    image: nginx:1.27\n    x-chef:\n      kill_afterr: 30\n'),
     ),
@@ -391,6 +418,8 @@ export const cases: HostileCase[] = [
   {
     name: 'dependency cycle',
     code: 'BERTH-SPEC-CYCLE',
+    // The entry of b that closes the cycle.
+    at: '10:18',
     setup: input(
       withContainers(
         '  a:\n    image: nginx\n    depends_on: [b]\n  b:\n    image: nginx\n    depends_on: [a]\n',
@@ -410,16 +439,19 @@ export const cases: HostileCase[] = [
   {
     name: 'file that does not exist',
     code: 'BERTH-IO-NOT-FOUND',
+    message: (dir) => `no such file "${join(dir, 'missing.yaml')}"`,
     setup: (dir) => ['generate', join(dir, 'missing.yaml'), '--out', join(dir, 'out')],
   },
   {
     name: 'directory instead of a file',
     code: 'BERTH-IO-NOT-A-FILE',
+    message: (dir) => `"${dir}" is a directory, not a file`,
     setup: (dir) => ['generate', dir, '--out', join(dir, 'out')],
   },
   {
     name: 'dangling symbolic link',
     code: 'BERTH-IO-NOT-FOUND',
+    message: (dir) => `no such file "${join(dir, 'link.yaml')}"`,
     setup: (dir) => {
       symlinkSync(join(dir, 'gone'), join(dir, 'link.yaml'));
       return ['generate', join(dir, 'link.yaml'), '--out', join(dir, 'out')];
@@ -428,6 +460,7 @@ export const cases: HostileCase[] = [
   {
     name: 'named pipe instead of a file',
     code: 'BERTH-IO-UNREADABLE',
+    message: (dir) => `cannot read "${join(dir, 'pipe.yaml')}": not a regular file`,
     setup: (dir) => {
       execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
       return ['generate', join(dir, 'pipe.yaml'), '--out', join(dir, 'out')];
@@ -436,6 +469,7 @@ export const cases: HostileCase[] = [
   {
     name: 'file without read permission',
     code: 'BERTH-IO-UNREADABLE',
+    message: (dir) => `cannot read "${join(dir, 'berth.yaml')}": permission denied`,
     // Root reads any file, so as root the command runs as the unprivileged user nobody.
     runAs: 65534,
     setup: (dir) => {
@@ -448,6 +482,7 @@ export const cases: HostileCase[] = [
   {
     name: 'output path is a file',
     code: 'BERTH-WRITE-NOT-DIRECTORY',
+    message: (dir) => `the output path "${join(dir, 'out-file')}" exists and is not a directory`,
     setup: (dir) => {
       writeFileSync(join(dir, 'berth.yaml'), valid);
       writeFileSync(join(dir, 'out-file'), 'x');
@@ -464,6 +499,8 @@ export const cases: HostileCase[] = [
   {
     name: 'output tree blocked by a file',
     code: 'BERTH-WRITE-FAILED',
+    message: (dir) =>
+      `cannot write "${join(dir, 'blocked', 'docker')}": something else is in the way`,
     setup: (dir) => {
       writeFileSync(join(dir, 'berth.yaml'), valid);
       mkdirSync(join(dir, 'blocked'), { recursive: true });
@@ -481,6 +518,9 @@ export const cases: HostileCase[] = [
   {
     name: 'read-only output folder',
     code: 'BERTH-WRITE-FAILED',
+    message: (dir) =>
+      `cannot write "${join(dir, 'readonly', '.berth-staging')}": ` +
+      (isRoot() ? 'read-only file system' : 'permission denied'),
     available: canMakeReadOnly,
     setup: (dir) => {
       writeFileSync(join(dir, 'berth.yaml'), valid);
@@ -498,10 +538,16 @@ export const cases: HostileCase[] = [
   },
 
   // The command line
-  { name: 'unknown command', code: 'BERTH-USAGE-COMMAND', setup: () => ['generat'] },
+  {
+    name: 'unknown command',
+    code: 'BERTH-USAGE-COMMAND',
+    suggests: 'generate',
+    setup: () => ['generat'],
+  },
   {
     name: 'unknown option',
     code: 'BERTH-USAGE-OPTION',
+    suggests: '--out',
     setup: (dir) => ['generate', join(dir, 'berth.yaml'), '--outt', 'x'],
   },
   {

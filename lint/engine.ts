@@ -12,6 +12,7 @@ import { fingerprintOf, numberRepeats } from './fingerprint.js';
 import { toPosix } from './files.js';
 import { globMatcher } from './glob.js';
 import { inlineSuppressions, type Suppression } from './inline.js';
+import { lintInParallel } from './parallel.js';
 import { ruleIds, rules as registered } from './registry.js';
 import { docsUrl, type LintedFile, type Problem, type Rule } from './rule.js';
 import { rule as internalError } from './rules/internal-error.js';
@@ -33,7 +34,20 @@ export interface EngineOptions {
   cwd?: string;
   /** Where the drift rule finds the berth file (`--spec`); see DriftOptions. */
   spec?: DriftOptions['spec'];
+  /**
+   * How many threads may lint at once; by default one per core when there are enough files
+   * to repay starting them, and 1 to stay in this thread. See lint/parallel.ts.
+   */
+  threads?: number;
 }
+
+/** What linting one file yields: nothing for a file that was not parsed. */
+export interface FileOutcome {
+  findings: Finding[];
+  inventory: InventoryEntry[];
+}
+
+const SKIPPED: FileOutcome = { findings: [], inventory: [] };
 
 interface ActiveRule {
   rule: Rule;
@@ -60,7 +74,10 @@ export class LintEngine {
   private readonly parseAll: boolean;
   private readonly drift: DriftContext;
 
-  constructor(config: LintConfig, options: EngineOptions = {}) {
+  constructor(
+    private readonly config: LintConfig,
+    private readonly options: EngineOptions = {},
+  ) {
     this.parseAll = options.parseAll ?? false;
     this.active = activeRules(config);
     const cwd = options.cwd ?? config.base;
@@ -71,17 +88,30 @@ export class LintEngine {
   }
 
   async lint(sources: readonly Source[]): Promise<LintResult> {
+    const outcomes = await lintInParallel(sources, {
+      lintFile: (source) => this.lintFile(source),
+      config: this.config,
+      options: this.options,
+    });
+
+    // Joined in input order, as one thread would have produced them, so the stable sort
+    // below leaves equal findings in the same order whatever thread read their file.
     const findings: Finding[] = [];
     const inventory: InventoryEntry[] = [];
-    for (const source of sources) {
-      const file = await this.read(source);
-      if (!file) continue;
-      findings.push(...this.check(file));
-      inventory.push(...inventoryOf(file));
+    for (const outcome of outcomes) {
+      for (const finding of outcome.findings) findings.push(finding);
+      for (const entry of outcome.inventory) inventory.push(entry);
     }
     findings.sort(compareFindings);
     numberRepeats(findings);
     return { files: sources.map((source) => source.path), findings, inventory };
+  }
+
+  /** The findings and inventory of one file; a worker thread calls this for its share. */
+  async lintFile(source: Source): Promise<FileOutcome> {
+    const file = await this.read(source);
+    if (!file) return SKIPPED;
+    return { findings: this.check(file), inventory: inventoryOf(file) };
   }
 
   private async read(source: Source): Promise<LintedFile | undefined> {

@@ -13,7 +13,12 @@ const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  // The lint worker is started by file name (lint/parallel.ts), so it is an entry of its own,
+  // beside main.js.
+  entryPoints: {
+    main: join(root, 'dist', 'cli', 'main.js'),
+    worker: join(root, 'dist', 'lint', 'worker.js'),
+  },
   bundle: true,
   splitting: true,
   format: 'esm',

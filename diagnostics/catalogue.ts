@@ -192,6 +192,12 @@ export const catalogue = {
     message: 'GitHub answered {status} to {request}: {reason}',
     hint: '{githubHint}',
   },
+  'BERTH-GITHUB-INCOMPLETE': {
+    message:
+      'the pull request changes {total} files; GitHub lists {listed} and berth could not find ' +
+      'the other {missing}, so they were not checked: {reason}',
+    hint: 'split the pull request, or run `berth lint` on a checkout of its head commit',
+  },
 
   // A defect in berth itself, never the user's input
   'BERTH-INTERNAL': {

@@ -12,6 +12,11 @@ export interface PullRequestContext {
   pullNumber: number;
   /** The pull request's head commit; comments and check runs attach to it, not GITHUB_SHA. */
   headSha: string;
+  /**
+   * The base branch's commit when the event fired; with the head commit it leads to the merge
+   * base, from which files past the 3,000-file listing can be found.
+   */
+  baseSha?: string;
   /** The number of changed files GitHub reports, to tell when the 3,000-file listing cap hit. */
   changedFiles?: number;
   /** The head branch lives in another repository; its token is usually read-only. */
@@ -101,6 +106,7 @@ function readApiUrl(env: Environment, problems: Diagnostic[]) {
 interface EventFacts {
   pullNumber: number;
   headSha: string;
+  baseSha?: string;
   changedFiles?: number;
   fromFork: boolean;
 }
@@ -161,12 +167,14 @@ function pullRequestFacts(payload: unknown): EventFacts | string {
     return 'the event payload has no valid pull_request.head.sha';
   }
 
+  const baseSha = field(field(pull, 'base'), 'sha');
   const changedFiles = field(pull, 'changed_files');
   const headRepo = field(field(field(pull, 'head'), 'repo'), 'full_name');
   const baseRepo = field(field(field(pull, 'base'), 'repo'), 'full_name');
   return {
     pullNumber,
     headSha,
+    baseSha: typeof baseSha === 'string' && COMMIT_SHA.test(baseSha) ? baseSha : undefined,
     changedFiles: typeof changedFiles === 'number' ? changedFiles : undefined,
     fromFork: typeof headRepo === 'string' && typeof baseRepo === 'string' && headRepo !== baseRepo,
   };

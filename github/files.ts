@@ -2,6 +2,7 @@ import type { GitHubApi } from './api.js';
 import type { PullRequestContext } from './context.js';
 import { parsePatch, type FileDiff } from './diff.js';
 import type { Logger } from './logger.js';
+import { findUnlistedFiles, type Overflow } from './unlisted.js';
 
 /** One file the pull request changes. */
 export interface ChangedFile {
@@ -13,12 +14,17 @@ export interface ChangedFile {
    * diff too large to display): then no line of it can carry a review comment.
    */
   diff?: FileDiff;
+  /**
+   * Found past GitHub's 3,000-file listing, by comparing trees. GitHub gives no patch for it,
+   * so it has no diff either.
+   */
+  unlisted?: true;
 }
 
 export interface ChangedFiles {
   files: ChangedFile[];
-  /** GitHub lists at most 3,000 files of a pull request; true when that cap was reached. */
-  capped: boolean;
+  /** Set when the pull request changes more files than GitHub lists (3,000). */
+  overflow?: Overflow;
 }
 
 /** A file's text at the pull request's head commit. */
@@ -49,8 +55,23 @@ export async function listChangedFiles(
   );
 
   const listed = entries.slice(0, FILE_LISTING_CAP).map(toChangedFile);
-  const capped = entries.length >= FILE_LISTING_CAP || (context.changedFiles ?? 0) > listed.length;
-  return { files: listed, capped };
+  // A listing shorter than the cap is complete; one that reaches it may have stopped early.
+  if (listed.length < FILE_LISTING_CAP) return { files: listed };
+  const total = context.changedFiles ?? (await countChangedFiles(api, context));
+  if (total <= listed.length) return { files: listed };
+
+  const paths = new Set(listed.map((file) => file.path));
+  const unlisted = await findUnlistedFiles(api, context, paths);
+  const overflow: Overflow = { total, listed: listed.length, found: unlisted.files.length };
+  if (unlisted.problem) overflow.problem = unlisted.problem;
+  return { files: [...listed, ...unlisted.files], overflow };
+}
+
+/** The pull request's own count of changed files, for events whose payload lacks it. */
+async function countChangedFiles(api: GitHubApi, context: PullRequestContext): Promise<number> {
+  const route = { owner: context.owner, repo: context.repo, pull_number: context.pullNumber };
+  const { data } = await api.rest.pulls.get(route);
+  return data.changed_files;
 }
 
 interface FileEntry {

@@ -53,7 +53,8 @@ export function placeFindings(
       return;
     }
     const file = changed.get(finding.file);
-    if (file && !file.diff) withoutDiff.add(file.path);
+    // Files past GitHub's listing have no diff for another reason, told by their own note.
+    if (file && !file.diff && !file.unlisted) withoutDiff.add(file.path);
     if (file?.diff && !passes(file.diff, rangeOf(finding), filter)) {
       placement.unchangedLines += 1;
       return;

@@ -1,4 +1,4 @@
-import { BerthError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BerthError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { isGenerated as hasBerthHeader } from '../lint/drift/header.js';
 import { severityOrder, type Finding, type LintResult } from '../lint/types.js';
@@ -25,6 +25,7 @@ import { placeFindings } from './placement.js';
 import { deliver, type Delivery, type Session } from './publish.js';
 import { createRedactor, type Redact } from './redact.js';
 import { jobSummary, type ReportFacts } from './summary.js';
+import type { Overflow } from './unlisted.js';
 
 export type { Delivery } from './publish.js';
 
@@ -58,11 +59,14 @@ export interface PullRequestDeps {
 }
 
 export interface PullRequestResult {
-  /** 0: nothing at or above --fail-on; 1: findings at or above it; 2: bad input or API error. */
+  /**
+   * 0: nothing at or above --fail-on; 1: findings at or above it; 2: bad input, an API error,
+   * or changed files that could not be checked.
+   */
   exitCode: 0 | 1 | 2;
   /** The findings reported, in report order. */
   reported: Finding[];
-  /** The problems that stopped the run, already printed to stderr. */
+  /** The problems that stopped the run or left files unchecked, already printed to stderr. */
   diagnostics: Diagnostic[];
   delivery: Delivery;
 }
@@ -139,8 +143,10 @@ async function reportOnPullRequest(
 
   const facts = await collectFindings(session);
   const reported = facts.placement.reported.map((placed) => placed.finding);
+  const incomplete = facts.overflow?.problem !== undefined;
   const failing = isFailing(reported, settings.failOn);
-  const delivery = await deliver(session, facts, failing);
+  // A check run must not pass a pull request that berth could not check whole.
+  const delivery = await deliver(session, facts, failing || incomplete);
 
   if (delivery === 'workflow-commands') {
     const lines = workflowAnnotationLines(facts.placement.reported);
@@ -151,7 +157,24 @@ async function reportOnPullRequest(
     await writeJobSummary(context.stepSummaryPath, redact(jobSummary(facts, note)), logger);
   }
   io.stdout(`berth: ${countText(reported)} on this pull request\n`);
-  return { exitCode: failing ? 1 : 0, reported, diagnostics: [], delivery };
+
+  // Exit code 2, as when berth cannot check a file: passing here would hide unchecked files.
+  const diagnostics = facts.overflow ? overflowDiagnostics(facts.overflow) : [];
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d, { color: false })}\n`);
+  const exitCode = diagnostics.length > 0 ? 2 : failing ? 1 : 0;
+  return { exitCode, reported, diagnostics, delivery };
+}
+
+function overflowDiagnostics(overflow: Overflow): Diagnostic[] {
+  if (overflow.problem === undefined) return [];
+  return [
+    diagnostic('BERTH-GITHUB-INCOMPLETE', {
+      total: overflow.total.toLocaleString('en-US'),
+      listed: overflow.listed.toLocaleString('en-US'),
+      missing: Math.max(0, overflow.total - overflow.listed).toLocaleString('en-US'),
+      reason: overflow.problem,
+    }),
+  ];
 }
 
 /** The job summary is a convenience: failing to write it is worth a warning, not the run. */
@@ -172,7 +195,8 @@ const READ_ONLY_NOTE =
 async function collectFindings(session: RunSession): Promise<ReportFacts> {
   const { api, context, settings, logger } = session;
   const changed = await listChangedFiles(api, context);
-  if (changed.capped) logger.warn('the pull request has more files than GitHub lists (3,000)');
+  // Files that could not be found get a diagnostic at the end of the run instead.
+  if (changed.overflow?.found) logger.warn(overflowWarning(changed.overflow));
 
   const lintable = changed.files
     .filter((file) => file.status !== 'removed' && LINTABLE.test(file.path))
@@ -184,7 +208,14 @@ async function collectFindings(session: RunSession): Promise<ReportFacts> {
   const linted = await session.deps.lint(sources);
   const drift = await checkDriftIfNeeded(session, changed, sources);
   const placement = placeFindings(linted.findings, drift, changed.files, settings.filterMode);
-  return { placement, filterMode: settings.filterMode, capped: changed.capped };
+  return { placement, filterMode: settings.filterMode, overflow: changed.overflow };
+}
+
+function overflowWarning(overflow: Overflow): string {
+  const total = overflow.total.toLocaleString('en-US');
+  const found = plural(overflow.found, 'more changed file');
+  const lead = `the pull request changes ${total} files and GitHub lists 3,000`;
+  return `${lead}; ${found} found by comparing trees`;
 }
 
 /**

@@ -3,13 +3,14 @@ import { FILE_LISTING_CAP } from './files.js';
 import { countText, findingTable, fitWithin, plural } from './markdown.js';
 import { refusedMemoMarker, SUMMARY_MARKER, type RefusedMemo } from './markers.js';
 import type { FilterMode, Placement } from './placement.js';
+import type { Overflow } from './unlisted.js';
 
 /** What every summary says besides the findings themselves. */
 export interface ReportFacts {
   placement: Placement;
   filterMode: FilterMode;
-  /** The 3,000-file listing cap was reached. */
-  capped: boolean;
+  /** Set when the pull request changes more files than GitHub lists. */
+  overflow?: Overflow;
 }
 
 /** The longest issue comment GitHub accepts. */
@@ -57,7 +58,7 @@ export function summaryCommentBody(
   facts: ReportFacts,
   refused: RefusedMemo,
 ): string | undefined {
-  if (outside.length === 0 && !facts.capped) return undefined;
+  if (outside.length === 0 && !facts.overflow) return undefined;
   const lead =
     outside.length > 0
       ? `${plural(outside.length, 'finding')} cannot be shown as review comments ` +
@@ -84,12 +85,7 @@ export function settledSummaryCommentBody(commented: number): string {
 function notesText(facts: ReportFacts): string {
   const { placement } = facts;
   const notes: string[] = [];
-  if (facts.capped) {
-    notes.push(
-      `GitHub lists only the first ${FILE_LISTING_CAP.toLocaleString('en-US')} files of a ` +
-        'pull request; berth checked those and not the rest.',
-    );
-  }
+  if (facts.overflow) notes.push(overflowNote(facts.overflow));
   if (placement.withoutDiff.length > 0) {
     const files = placement.withoutDiff.map((path) => `\`${path.replace(/`/g, '')}\``);
     notes.push(
@@ -109,4 +105,25 @@ function notesText(facts: ReportFacts): string {
     );
   }
   return notes.length > 0 ? `${notes.map((note) => `- ${note}`).join('\n')}\n` : '';
+}
+
+/** What happened to the files past GitHub's listing: found and checked, or not checked. */
+function overflowNote(overflow: Overflow): string {
+  const lead =
+    `GitHub lists only the first ${count(FILE_LISTING_CAP)} of the ` +
+    `${count(overflow.total)} files this pull request changes`;
+  if (overflow.problem !== undefined) {
+    const missing = count(Math.max(0, overflow.total - overflow.listed));
+    const why = `berth could not find the others (${overflow.problem})`;
+    return `${lead}, and ${why}: **${missing} files were not checked**.`;
+  }
+  return (
+    `${lead}; berth found the other changed files (${count(overflow.found)}) by comparing ` +
+    'the file trees of the head commit and the merge base, and checked them too. GitHub ' +
+    'shows no diff for them, so all their findings are reported, none as a review comment.'
+  );
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }

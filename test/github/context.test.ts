@@ -21,7 +21,7 @@ beforeEach(async () => {
       number: 12,
       changed_files: 3,
       head: { sha, repo: { full_name: 'fork/fleet' } },
-      base: { repo: { full_name: 'acme/fleet' } },
+      base: { sha: 'b'.repeat(40), repo: { full_name: 'acme/fleet' } },
     },
   });
 });
@@ -67,6 +67,7 @@ describe('reading the Actions environment', () => {
       repo: 'fleet',
       pullNumber: 12,
       headSha: sha,
+      baseSha: 'b'.repeat(40),
       changedFiles: 3,
       fromFork: true,
       stepSummaryPath: '/tmp/s.md',

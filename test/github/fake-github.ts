@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -81,6 +82,12 @@ export class FakeGitHub {
   readonly repo = 'fleet';
   readonly pullNumber = 7;
   headSha = 'a'.repeat(40);
+  /** The base branch's commit named in the event payload. */
+  readonly baseSha = 'b'.repeat(40);
+  /** Where the head branch left the base branch: the commit the pull request's diff starts at. */
+  readonly mergeBaseSha = 'e'.repeat(40);
+  /** The git trees API answers `truncated: true`, as for a tree past 100,000 entries. */
+  truncatedTrees = false;
 
   files: FakeFile[] = [];
   /** File texts at the head commit, by path. */
@@ -212,6 +219,18 @@ export class FakeGitHub {
     if (method === 'GET' && path === `${pull}/files`) {
       return this.page(request, this.files.slice(0, GITHUB_FILE_CAP), `${pull}/files`);
     }
+    if (method === 'GET' && path === pull) {
+      const head = { sha: this.headSha };
+      return {
+        status: 200,
+        body: { number: this.pullNumber, changed_files: this.files.length, head },
+      };
+    }
+    if (method === 'GET' && path === `${base}/compare/${this.baseSha}...${this.headSha}`) {
+      return this.compare();
+    }
+    const tree = new RegExp(`^${base}/git/trees/([0-9a-f]{40})$`).exec(path);
+    if (method === 'GET' && tree) return this.tree(tree[1]!);
     if (method === 'GET' && path.startsWith(`${base}/contents/`)) {
       return this.content(request, path.slice(`${base}/contents/`.length));
     }
@@ -248,6 +267,48 @@ export class FakeGitHub {
       headers.link = `${link(page + 1)}; rel="next", ${link(last)}; rel="last"`;
     }
     return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers };
+  }
+
+  /** Like GitHub, at most 300 files, but the merge base is always there. */
+  private compare(): Answer {
+    const files = this.files.slice(0, 300);
+    const body = { merge_base_commit: { sha: this.mergeBaseSha }, files, total_commits: 1 };
+    return { status: 200, body };
+  }
+
+  /**
+   * The head commit holds every file with a text and every changed file not removed; the
+   * merge base holds the same unchanged files, and changed files other than added ones with
+   * different content.
+   */
+  private tree(sha: string): Answer {
+    const blobs = new Map<string, string>();
+    const changed = new Map(this.files.map((file) => [file.filename, file.status]));
+    if (sha === this.headSha) {
+      for (const [path, text] of this.contents) blobs.set(path, blobId(text));
+      for (const [path, status] of changed) {
+        if (status !== 'removed' && !blobs.has(path)) blobs.set(path, blobId(`head ${path}`));
+      }
+    } else if (sha === this.mergeBaseSha) {
+      for (const [path, text] of this.contents) {
+        if (!changed.has(path)) blobs.set(path, blobId(text));
+      }
+      for (const [path, status] of changed) {
+        if (status !== 'added') blobs.set(path, blobId(`base ${path}`));
+      }
+    } else {
+      return { status: 404, body: { message: 'Not Found' } };
+    }
+    const files = [...blobs].map(([path, id]) => ({ path, mode: '100644', type: 'blob', sha: id }));
+    // A recursive tree lists folders too; berth must tell them from files.
+    const folders = [...new Set(files.flatMap((file) => parentsOf(file.path)))].map((path) => ({
+      path,
+      mode: '040000',
+      type: 'tree',
+      sha: blobId(`tree ${path}`),
+    }));
+    const tree = [...folders, ...files];
+    return { status: 200, body: { sha, tree, truncated: this.truncatedTrees } };
   }
 
   private content(request: RecordedRequest, path: string): Answer {
@@ -411,6 +472,17 @@ function rightSideHunks(patch: string): { first: number; last: number }[] {
     .map((m) => ({ first: Number(m[1]), count: m[2] === undefined ? 1 : Number(m[2]) }))
     .filter((h) => h.count > 0)
     .map((h) => ({ first: h.first, last: h.first + h.count - 1 }));
+}
+
+function parentsOf(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/** A git blob id, computed the way git does, so equal texts get equal ids. */
+function blobId(text: string): string {
+  const bytes = Buffer.from(text);
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 function unprocessable(reason: string): Answer {

@@ -112,7 +112,7 @@ export async function openWorkspace(options: { prefix?: string } = {}): Promise<
 /** Writes the pull_request event payload for the fake's current head commit. */
 export async function writeEvent(
   ws: Pick<Workspace, 'fake' | 'eventPath'>,
-  extra: { fork?: boolean; changedFiles?: number } = {},
+  extra: { fork?: boolean; changedFiles?: number | null } = {},
 ): Promise<void> {
   const base = `${ws.fake.owner}/${ws.fake.repo}`;
   const payload = {
@@ -120,9 +120,11 @@ export async function writeEvent(
     number: ws.fake.pullNumber,
     pull_request: {
       number: ws.fake.pullNumber,
-      changed_files: extra.changedFiles ?? ws.fake.files.length,
+      // null leaves the count out, as payloads of some events do.
+      changed_files:
+        extra.changedFiles === null ? undefined : (extra.changedFiles ?? ws.fake.files.length),
       head: { sha: ws.fake.headSha, repo: { full_name: extra.fork ? 'someone/fleet' : base } },
-      base: { sha: 'b'.repeat(40), repo: { full_name: base } },
+      base: { sha: ws.fake.baseSha, repo: { full_name: base } },
     },
   };
   await writeFile(ws.eventPath, JSON.stringify(payload));

@@ -71,7 +71,7 @@ describe('Markdown', () => {
     const facts = {
       placement: { reported: [], unchangedLines: 0, suppressed: 0, withoutDiff: [] },
       filterMode: 'added' as const,
-      capped: true,
+      overflow: { total: 3_500, listed: 3_000, found: 0, problem: 'the tree is truncated' },
     };
     const body = summaryCommentBody(many, 0, facts, { headSha: 'a', fingerprints: [] })!;
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);

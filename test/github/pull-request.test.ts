@@ -297,21 +297,126 @@ describe('large pull requests', () => {
     expect(ws.fake.checkRuns[0]!.annotations.at(-1)!.path).toBe('modules/m225/manifests/init.pp');
   });
 
-  it('says so when the pull request has more files than GitHub lists', async () => {
-    for (let i = 0; i < 3001; i++) {
+  /** `count` changed Markdown pages, which berth does not lint. */
+  function addPages(count: number): void {
+    for (let i = 0; i < count; i++) {
       ws.fake.setFile(`docs/page-${i}.md`, undefined, patchFor('text', 'all'), 'added');
     }
+  }
+
+  it.each([
+    ['in the event payload', 3000],
+    ['only from the pull request', null],
+  ])('takes exactly 3,000 files, counted %s, as the whole listing', async (_, count) => {
+    addPages(2999);
     const recipe = source('  error privileged-container web');
     ws.fake.setFile(RECIPE, recipe, patchFor(recipe, 'all'), 'added');
-    await writeEvent(ws, { changedFiles: 3002 });
+    await writeEvent(ws, { changedFiles: count });
 
     const out = await run(ws, { report: 'review' });
 
     expect(ws.fake.requestsTo('GET', /\/pulls\/7\/files$/)).toHaveLength(30);
-    expect(out.stderr).toContain('more files than GitHub lists');
-    expect(ws.fake.issueComments).toHaveLength(1);
-    expect(ws.fake.issueComments[0]!.body).toContain('only the first 3,000 files');
-    expect(out.summary).toContain('only the first 3,000 files');
+    expect(out.lintCalls[0]!.map((file) => file.path)).toEqual([RECIPE]);
+    expect(ws.fake.reviewComments.map((c) => [c.path, c.line])).toEqual([[RECIPE, 1]]);
+    expect(ws.fake.requestsTo('GET', /\/compare\/|\/git\/trees\//)).toEqual([]);
+    expect(ws.fake.requestsTo('GET', /\/pulls\/7$/)).toHaveLength(count === null ? 1 : 0);
+    expect(out.stderr).toBe('');
+    expect(out.summary).not.toContain('GitHub lists only');
+    expect(ws.fake.issueComments).toEqual([]);
+    expect(out.result.exitCode).toBe(1);
+  });
+
+  /**
+   * 3,004 changed files: the manifest and 2,999 pages are listed; one page, a recipe with an
+   * error, berth.yaml and a removed recipe are not. An unchanged recipe with an error is in
+   * the tree too.
+   */
+  async function overflowingPullRequest(): Promise<void> {
+    ws.fake.setFile(MANIFEST, manifestText(), patchFor(manifestText(), 'all'), 'added');
+    addPages(3000);
+    const recipe = source("docker_container 'web' do", '  error privileged-container web', 'end');
+    ws.fake.setFile(RECIPE, recipe, patchFor(recipe, [2]));
+    ws.fake.setFile('berth.yaml', 'containers: {}\n', patchFor('containers: {}', 'all'));
+    ws.fake.setFile('cookbooks/old/recipes/default.rb', undefined, patchFor('x', [1]), 'removed');
+    ws.fake.contents.set('cookbooks/base/recipes/default.rb', '  error host-network base');
+    await writeEvent(ws);
+  }
+
+  it('finds the files past the 3,000th by comparing trees, and lints them', async () => {
+    await overflowingPullRequest();
+
+    const driftChecks: string[][] = [];
+    const checkDrift = async (request: { changed: string[] }) => {
+      driftChecks.push(request.changed);
+      return [];
+    };
+
+    const out = await run(ws, { report: 'both' }, { checkDrift });
+
+    expect(ws.fake.files).toHaveLength(3004);
+    expect(ws.fake.requestsTo('GET', /\/compare\//).map((r) => r.path)).toEqual([
+      `/repos/acme/fleet/compare/${ws.fake.baseSha}...${ws.fake.headSha}`,
+    ]);
+    const trees = ws.fake.requestsTo('GET', /\/git\/trees\//);
+    expect(trees.map((r) => [r.path.split('/').at(-1), r.query.recursive]).sort()).toEqual([
+      [ws.fake.headSha, 'true'],
+      [ws.fake.mergeBaseSha, 'true'],
+    ]);
+    // The unlisted recipe is linted; the removed and the unchanged ones are not.
+    expect(out.lintCalls[0]!.map((file) => file.path)).toEqual([MANIFEST, RECIPE]);
+    expect(driftChecks).toEqual([['berth.yaml']]);
+
+    // Nothing shows which lines of the unlisted recipe changed: its finding is reported
+    // whatever the filter mode, in the summary comment and the check run.
+    expect(ws.fake.reviewComments.map((c) => [c.path, c.line])).toEqual([[MANIFEST, 2]]);
+    const summary = ws.fake.issueComments[0]!.body;
+    expect(summary).toContain(`\`${RECIPE}:2\``);
+    expect(summary).toContain('berth found the other changed files (4)');
+    expect(summary).not.toContain('were not checked');
+    expect(summary).not.toContain('binary or too large');
+    const annotations = ws.fake.checkRuns[0]!.annotations;
+    expect(annotations.map((a) => [a.path, a.start_line])).toEqual([
+      [RECIPE, 2],
+      [MANIFEST, 2],
+    ]);
+    expect(out.stderr).toContain('changes 3,004 files and GitHub lists 3,000');
+    expect(out.stderr).toContain('4 more changed files found by comparing trees');
+    expect(out.result.exitCode).toBe(1);
+    expect(out.result.diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['the tree is truncated', () => void (ws.fake.truncatedTrees = true), 'larger than GitHub'],
+    [
+      'the comparison fails',
+      () => ws.fake.fault({ method: 'GET', path: /\/compare\//, status: 404 }),
+      'GitHub answered 404 to GET /repos/acme/fleet/compare/',
+    ],
+  ])('fails with exit code 2 when %s, after reporting the rest', async (_, breakIt, reason) => {
+    await overflowingPullRequest();
+    breakIt();
+
+    const out = await run(ws, { report: 'both', failOn: 'none' });
+
+    expect(out.result.exitCode).toBe(2);
+    expect(out.result.diagnostics.map((d) => d.code)).toEqual(['BERTH-GITHUB-INCOMPLETE']);
+    expect(out.stderr).toContain(
+      'BERTH-GITHUB-INCOMPLETE the pull request changes 3,004 files; GitHub lists 3,000 and ' +
+        'berth could not find the other 4, so they were not checked: ',
+    );
+    expect(out.stderr).toContain(reason);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+    expect(out.stderr).not.toContain('found by comparing trees');
+
+    // Only the listed files were linted, and their findings are still reported.
+    expect(out.lintCalls[0]!.map((file) => file.path)).toEqual([MANIFEST]);
+    expect(ws.fake.reviewComments.map((c) => [c.path, c.line])).toEqual([[MANIFEST, 2]]);
+    // Under --fail-on none the findings alone would pass; the unchecked files do not.
+    expect(ws.fake.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    for (const text of [ws.fake.issueComments[0]!.body, ws.fake.checkRuns[0]!.output.summary!]) {
+      expect(text).toContain('**4 files were not checked**');
+    }
+    expect(out.summary).toContain('**4 files were not checked**');
   });
 
   it('reads files over 1 MB through the raw media type', async () => {

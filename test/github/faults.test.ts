@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { NOT_ACCESSIBLE, SECONDARY_RATE_LIMIT } from './fake-github.js';
+import { NOT_ACCESSIBLE, SECONDARY_RATE_LIMIT, type Fault } from './fake-github.js';
 import {
   markedFingerprints,
   openWorkspace,
+  patchFor,
   run,
+  source,
   TOKEN,
   writeEvent,
   type Workspace,
@@ -95,6 +97,54 @@ describe('transient faults', () => {
     expect(ws.fake.requestsTo('GET', /\/pulls\/7\/files$/)).toHaveLength(1);
     expect(out.result.exitCode).toBe(2);
     expect(out.stderr).toContain('the API rate limit is used up');
+  });
+});
+
+describe('a check run update that fails once', () => {
+  const batchStart = (request: { json: any }) => request.json.output.annotations[0]?.title;
+
+  it.each<[string, Omit<Fault, 'method' | 'path'>]>([
+    ['a 502', { status: 502 }],
+    [
+      'a secondary rate limit (403 with Retry-After)',
+      { status: 403, message: SECONDARY_RATE_LIMIT, headers: { 'retry-after': '20' } },
+    ],
+  ])('is sent again after %s, and no annotation is lost', async (_, fault) => {
+    const rules = Array.from({ length: 120 }, (_, i) => `rule-${i}`);
+    const recipe = source(...rules.map((rule, i) => `  warning ${rule} key${i}`));
+    ws.fake.setFile(RECIPE, recipe, patchFor(recipe, 'all'), 'added');
+    await writeEvent(ws);
+    // The second batch, annotations 51 to 100, is the first update.
+    ws.fake.fault({
+      method: 'PATCH',
+      path: /\/check-runs\/\d+$/,
+      ...fault,
+      when: (request) => batchStart(request) === 'rule-50',
+    });
+
+    const out = await run(ws, { report: 'check' });
+
+    const attempts = ws.fake.writes();
+    expect(attempts.map((r) => `${r.method} ${batchStart(r)}`)).toEqual([
+      'POST rule-0',
+      'PATCH rule-50',
+      'PATCH rule-50',
+      'PATCH rule-100',
+    ]);
+    const [refused, retried] = ws.fake.requestsTo('PATCH', /\/check-runs\//);
+    expect(retried!.body).toBe(refused!.body);
+    if (fault.headers) expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(19);
+
+    // The refused attempt is counted apart: the writes GitHub took stay within the bound.
+    const accepted = attempts.length - 1;
+    expect(accepted).toBe(Math.ceil(120 / 50));
+    expect(accepted).toBeLessThanOrEqual(1 + Math.ceil(120 / 50));
+
+    const [checkRun] = ws.fake.checkRuns;
+    expect(checkRun!.annotations.map((a) => a.title)).toEqual(rules);
+    expect(checkRun).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(out.result.exitCode).toBe(0);
+    expect(out.result.delivery).toBe('github');
   });
 });
 

@@ -109,3 +109,33 @@ describe('action.yml', () => {
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
   });
 });
+
+describe('the workflows in the documentation', () => {
+  /** Every YAML block of a Markdown file that uses the action, parsed. */
+  async function workflows(file: string): Promise<any[]> {
+    const text = await readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
+    return [...text.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((match) => match[1]!)
+      .filter((block) => /uses: [\w-]+\/berth@/.test(block))
+      .map((block) => yaml.load(block));
+  }
+
+  it.each(['README.md', 'docs/github.md'])('%s gives only inputs action.yml has', async (file) => {
+    const found = await workflows(file);
+    expect(found.length).toBeGreaterThan(0);
+    for (const workflow of found) {
+      expect(workflow.on).toHaveProperty('pull_request');
+      expect(workflow.permissions).toEqual({
+        contents: 'read',
+        'pull-requests': 'write',
+        checks: 'write',
+      });
+      const steps: any[] = Object.values(workflow.jobs as Record<string, any>)[0].steps;
+      const step = steps.find((candidate) => /\/berth@/.test(candidate.uses ?? ''));
+      expect(Object.keys(step.with)).not.toHaveLength(0);
+      for (const input of Object.keys(step.with)) expect(action.inputs).toHaveProperty([input]);
+      expect(['review', 'check', 'both']).toContain(step.with.report ?? 'review');
+      expect(['error', 'warning', 'info', 'none']).toContain(step.with['fail-on'] ?? 'error');
+    }
+  });
+});

@@ -60,7 +60,9 @@ export async function listChangedFiles(
   const total = context.changedFiles ?? (await countChangedFiles(api, context));
   if (total <= listed.length) return { files: listed };
 
+  // A listed rename accounts for its old path too, which the trees show as removed.
   const paths = new Set(listed.map((file) => file.path));
+  for (const entry of entries) if (entry.previous_filename) paths.add(entry.previous_filename);
   const unlisted = await findUnlistedFiles(api, context, paths);
   const overflow: Overflow = { total, listed: listed.length, found: unlisted.files.length };
   if (unlisted.problem) overflow.problem = unlisted.problem;
@@ -76,6 +78,7 @@ async function countChangedFiles(api: GitHubApi, context: PullRequestContext): P
 
 interface FileEntry {
   filename: string;
+  previous_filename?: string;
   status: string;
   changes: number;
   patch?: string;

@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 export interface FakeFile {
   filename: string;
   status: string;
+  /** The old path of a renamed file. */
+  previous_filename?: string;
   /** Absent for binary files and diffs too large to show, as on GitHub. */
   patch?: string;
   changes?: number;
@@ -284,6 +286,7 @@ export class FakeGitHub {
   private tree(sha: string): Answer {
     const blobs = new Map<string, string>();
     const changed = new Map(this.files.map((file) => [file.filename, file.status]));
+    const renamedFrom = new Map(this.files.map((file) => [file.filename, file.previous_filename]));
     if (sha === this.headSha) {
       for (const [path, text] of this.contents) blobs.set(path, blobId(text));
       for (const [path, status] of changed) {
@@ -294,7 +297,8 @@ export class FakeGitHub {
         if (!changed.has(path)) blobs.set(path, blobId(text));
       }
       for (const [path, status] of changed) {
-        if (status !== 'added') blobs.set(path, blobId(`base ${path}`));
+        const before = renamedFrom.get(path) ?? path;
+        if (status !== 'added') blobs.set(before, blobId(`base ${path}`));
       }
     } else {
       return { status: 404, body: { message: 'Not Found' } };

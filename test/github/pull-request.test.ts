@@ -327,13 +327,22 @@ describe('large pull requests', () => {
   });
 
   /**
-   * 3,004 changed files: the manifest and 2,999 pages are listed; one page, a recipe with an
-   * error, berth.yaml and a removed recipe are not. An unchanged recipe with an error is in
-   * the tree too.
+   * 3,004 changed files: the manifest, a renamed recipe and 2,998 pages are listed; one page, a
+   * recipe with an error, berth.yaml and a removed recipe are not. An unchanged recipe with
+   * an error is in the tree too.
    */
+  const moved = 'cookbooks/moved/recipes/default.rb';
+
   async function overflowingPullRequest(): Promise<void> {
     ws.fake.setFile(MANIFEST, manifestText(), patchFor(manifestText(), 'all'), 'added');
-    addPages(3000);
+    ws.fake.contents.set(moved, "docker_image 'web' do\nend\n");
+    ws.fake.files.push({
+      filename: moved,
+      previous_filename: 'cookbooks/old-name/recipes/default.rb',
+      status: 'renamed',
+      changes: 0,
+    });
+    addPages(2999);
     const recipe = source("docker_container 'web' do", '  error privileged-container web', 'end');
     ws.fake.setFile(RECIPE, recipe, patchFor(recipe, [2]));
     ws.fake.setFile('berth.yaml', 'containers: {}\n', patchFor('containers: {}', 'all'));
@@ -363,7 +372,7 @@ describe('large pull requests', () => {
       [ws.fake.mergeBaseSha, 'true'],
     ]);
     // The unlisted recipe is linted; the removed and the unchanged ones are not.
-    expect(out.lintCalls[0]!.map((file) => file.path)).toEqual([MANIFEST, RECIPE]);
+    expect(out.lintCalls[0]!.map((file) => file.path)).toEqual([MANIFEST, moved, RECIPE]);
     expect(driftChecks).toEqual([['berth.yaml']]);
 
     // Nothing shows which lines of the unlisted recipe changed: its finding is reported
@@ -409,7 +418,7 @@ describe('large pull requests', () => {
     expect(out.stderr).not.toContain('found by comparing trees');
 
     // Only the listed files were linted, and their findings are still reported.
-    expect(out.lintCalls[0]!.map((file) => file.path)).toEqual([MANIFEST]);
+    expect(out.lintCalls[0]!.map((file) => file.path)).toEqual([MANIFEST, moved]);
     expect(ws.fake.reviewComments.map((c) => [c.path, c.line])).toEqual([[MANIFEST, 2]]);
     // Under --fail-on none the findings alone would pass; the unchecked files do not.
     expect(ws.fake.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import type Handlebars from 'handlebars';
 
+import { templateHelpers } from './template-helpers.js';
 import { templateOptions } from './template-options.js';
 
 const require = createRequire(import.meta.url);
@@ -66,22 +67,24 @@ export function joiningEach(handlebars: typeof Handlebars): Handlebars.HelperDel
   };
 }
 
-/** A Handlebars environment for one target, with its helpers and partials. */
+/** A Handlebars environment for one target, with its helpers (template-helpers.ts) and partials. */
 export class TemplateSet {
   private readonly handlebars: typeof Handlebars;
   private readonly specs: Specs | null = precompiledSpecs();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
 
+  private readonly helpers: Helpers;
+
   constructor(
     private readonly target: string,
-    helpers: Helpers,
     partials: string[] = [],
   ) {
+    this.helpers = templateHelpers[target] ?? {};
     // Precompiled templates need only the runtime, a fraction of Handlebars to load.
     const module = this.specs ? 'handlebars/runtime' : 'handlebars';
     this.handlebars = (require(module) as typeof Handlebars).create();
     this.handlebars.registerHelper('each', joiningEach(this.handlebars));
-    this.handlebars.registerHelper(helpers);
+    this.handlebars.registerHelper(this.helpers);
     for (const partial of partials) {
       this.handlebars.registerPartial(partial, this.template(`partials/${partial}`));
     }
@@ -93,7 +96,10 @@ export class TemplateSet {
       const spec = this.specs?.[`${this.target}/${relative}`];
       template = spec
         ? this.handlebars.template(spec)
-        : this.handlebars.compile(this.source(`${relative}.hbs`), templateOptions);
+        : this.handlebars.compile(
+            this.source(`${relative}.hbs`),
+            templateOptions(Object.keys(this.helpers)),
+          );
       this.compiled.set(relative, template);
     }
     return template;

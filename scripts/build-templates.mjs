@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 import Handlebars from 'handlebars';
 
+import { templateHelpers } from '../dist/generators/template-helpers.js';
 import { templateOptions } from '../dist/generators/template-options.js';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -22,8 +23,12 @@ const entries = walk(templates)
   .filter((path) => path.endsWith('.hbs'))
   .sort()
   .map((path) => {
-    const key = relative(templates, path).split('\\').join('/').replace(/\.hbs$/, '');
-    const spec = Handlebars.precompile(readFileSync(path, 'utf8'), templateOptions);
+    const key = relative(templates, path)
+      .split('\\')
+      .join('/')
+      .replace(/\.hbs$/, '');
+    const helpers = Object.keys(templateHelpers[key.split('/')[0]] ?? {});
+    const spec = Handlebars.precompile(readFileSync(path, 'utf8'), templateOptions(helpers));
     return `  ${JSON.stringify(key)}: ${spec},`;
   });
 

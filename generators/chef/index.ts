@@ -2,7 +2,6 @@ import type { Model } from '../../model/types.js';
 import { TemplateSet } from '../templates.js';
 import type { GeneratedFile, RenderResult, Target } from '../types.js';
 import { chefFields } from './fields.js';
-import { chefHelpers } from './helpers.js';
 import { cookbookView } from './view.js';
 
 /** The files of the cookbook, each rendered from the template of the same path. */
@@ -20,7 +19,7 @@ let templates: TemplateSet | undefined;
 
 /** Compiled once per process: rendering 10,000 containers must not recompile anything. */
 function templateSet(): TemplateSet {
-  templates ??= new TemplateSet('chef', chefHelpers, ['container']);
+  templates ??= new TemplateSet('chef', ['container']);
   return templates;
 }
 

@@ -108,7 +108,7 @@ export function renderDockerScript(model: Model): string {
 }
 
 let templateSet: TemplateSet | undefined;
-const templates = () => (templateSet ??= new TemplateSet('docker', {}));
+const templates = () => (templateSet ??= new TemplateSet('docker'));
 
 export const dockerCliTarget: Target = {
   name: 'docker',

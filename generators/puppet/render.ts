@@ -1,7 +1,6 @@
 import type { Model } from '../../model/types.js';
 import { TemplateSet } from '../templates.js';
 import type { GeneratedFile, RenderResult } from '../types.js';
-import { helpers } from './helpers.js';
 import { moduleView, type ModuleView } from './module-view.js';
 
 /** The files of the module, each rendered from the template of the same path. */
@@ -20,7 +19,7 @@ const files = [
 let templates: TemplateSet | undefined;
 
 function templateSet(): TemplateSet {
-  templates ??= new TemplateSet('puppet', helpers, ['resource']);
+  templates ??= new TemplateSet('puppet', ['resource']);
   return templates;
 }
 

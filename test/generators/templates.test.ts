@@ -10,7 +10,7 @@ const joining = Handlebars.create();
 joining.registerHelper('each', joiningEach(joining));
 
 const render = (env: typeof Handlebars, source: string, view: object) =>
-  env.compile(source, templateOptions)(view);
+  env.compile(source, templateOptions([]))(view);
 
 const view = {
   items: ['a', 'b', 'c'],

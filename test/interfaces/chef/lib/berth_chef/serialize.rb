@@ -47,7 +47,11 @@ module BerthChef
       roots = cookbook_dirs.map { |dir| File.join(File.expand_path(dir), '') }
       frame = Array(exception.backtrace).find { |line| roots.any? { |r| line.start_with?(r) } }
       location = frame && frame[/\A[^:]+:\d+/]
-      message = "#{exception.message} (#{exception.class})"
+      # Ruby 3.1's error_highlight appends the raising line of the stand-in itself to a
+      # NameError's message; the original message is the one the recipe author would read.
+      text = exception.message
+      text = exception.original_message if exception.respond_to?(:original_message)
+      message = "#{text} (#{exception.class})"
       location ? "#{location}: #{message}" : message
     end
   end

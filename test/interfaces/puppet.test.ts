@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { puppetSecretData } from '../support/secrets.js';
 import { requireTool } from '../support/toolchain.js';
+import { type Generated, renderGolden } from './generated.js';
 import { type Edit, mutatedCopy } from './mutate.js';
 import {
   compilePuppetBatch,
@@ -29,7 +31,22 @@ interface Case {
   hieraData?: Record<string, unknown>;
   /** A module written from scratch instead of the fixture: file name → content. */
   files?: Record<string, string>;
+  /**
+   * Edits to the module berth generates for the golden case `every-field` instead of the
+   * fixture; its Hiera data serves the module's secrets.
+   */
+  generated?: Edit[];
 }
+
+/** The golden case whose generated module the `generated` cases corrupt. */
+const goldenCase = 'every-field';
+
+/** An edit of the generated class: `find` must occur exactly once in it. */
+function inGenerated(find: string, replace: string): Edit[] {
+  return [{ file: init, find, replace }];
+}
+
+const appImage = "ensure_resource('docker::image', $app_image, { 'ensure' => 'present' })";
 
 const cases = {
   pristine: { hieraData: secretData },
@@ -164,6 +181,60 @@ const cases = {
   overriddenByEnvironment: {
     hieraData: { ...secretData, 'codeit::web_image_tag': '2.0.0' },
   },
+
+  // The module generated for every-field, as berth writes it and then corrupted once each.
+  generatedPristine: { generated: [] },
+  generatedRunMisspelled: {
+    generated: inGenerated(
+      '      health_check_interval => 15,',
+      '      health_check_intervl  => 15,',
+    ),
+  },
+  generatedRunWrongType: {
+    generated: inGenerated(
+      '      read_only             => true,',
+      "      read_only             => 'true',",
+    ),
+  },
+  generatedImageMisspelled: {
+    generated: inGenerated(appImage, appImage.replace("'ensure'", "'ensur'")),
+  },
+  generatedImageWrongType: {
+    generated: inGenerated(appImage, appImage.replace("'present'", 'true')),
+  },
+  generatedRegistryMisspelled: {
+    generated: inGenerated("    username => 'acme-bot',", "    usernme  => 'acme-bot',"),
+  },
+  generatedRegistryWrongType: {
+    generated: inGenerated("    server   => 'ghcr.io',", '    server   => 443,'),
+  },
+  generatedClassMisspelled: {
+    generated: inGenerated("    version => '27.3.1',", "    verison => '27.3.1',"),
+  },
+  generatedClassWrongType: {
+    generated: inGenerated("    version => '27.3.1',", '    version => 27.3,'),
+  },
+  generatedNetworkMisspelled: {
+    generated: inGenerated(
+      "    ip_range         => '10.20.0.128/25',",
+      "    ip_rnage         => '10.20.0.128/25',",
+    ),
+  },
+  generatedNetworkWrongType: {
+    generated: inGenerated(
+      "  docker_network { 'edge':\n    ensure           => 'present',",
+      "  docker_network { 'edge':\n    ensure           => true,",
+    ),
+  },
+  generatedVolumeMisspelled: {
+    generated: inGenerated("    driver  => 'local',", "    drivr   => 'local',"),
+  },
+  generatedVolumeWrongType: {
+    generated: inGenerated(
+      "  docker_volume { 'data':\n    ensure  => 'present',",
+      "  docker_volume { 'data':\n    ensure  => 1,",
+    ),
+  },
 } satisfies Record<string, Case>;
 
 type CaseName = keyof typeof cases;
@@ -172,10 +243,12 @@ const toolchain = requireTool('puppet', 'Puppet interface proofs');
 
 describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => {
   let workdir: string;
+  let generated: Generated;
   const results = new Map<CaseName, InterpreterResult>();
 
   beforeAll(async () => {
     workdir = await mkdtemp(join(tmpdir(), 'berth-puppet-proof-'));
+    generated = await renderGolden(goldenCase, 'puppet', join(workdir, 'rendered'));
     const names = Object.keys(cases) as CaseName[];
     const specs = await Promise.all(names.map((name) => prepare(name, cases[name])));
 
@@ -189,6 +262,14 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
   });
 
   async function prepare(name: string, spec: Case): Promise<PuppetCompileOptions> {
+    if (spec.generated) {
+      const { model } = generated;
+      const dir = join(workdir, name, model.puppet.moduleName);
+      await mkdir(dirname(dir), { recursive: true });
+      await mutatedCopy(generated.dir, dir, spec.generated);
+      const hieraData = puppetSecretData(model);
+      return { modules: [dir], classes: [model.puppet.moduleName], hieraData };
+    }
     if (spec.files) {
       const dir = join(workdir, name, 'probe');
       for (const [file, text] of Object.entries(spec.files)) {
@@ -337,6 +418,94 @@ describe.skipIf(!toolchain)('Puppet stand-in module and catalog compile', () => 
         'Parameter mountpoint failed on Docker_volume[codeit-logs]:',
         '/srv/logs is read-only',
       );
+    });
+  });
+
+  describe(`a mutation of the module generated for ${goldenCase} fails for its own reason`, () => {
+    it('compiles unmodified, so that each failure below is the mutation', () => {
+      expect(result('generatedPristine')).toMatchObject({ ok: true, errors: [], warnings: [] });
+      const declared = new Set(result('generatedPristine').resources.map((r) => r.type));
+      expect([...declared].sort()).toEqual([
+        'class',
+        'docker::image',
+        'docker::registry',
+        'docker::run',
+        'docker_network',
+        'docker_volume',
+      ]);
+    });
+
+    const image = 'Docker::Image[ghcr.io/acme/everything-app:1.4.2]';
+    it.each<[string, CaseName, ...string[]]>([
+      [
+        'docker::run: a misspelled parameter',
+        'generatedRunMisspelled',
+        "Docker::Run[app]: has no parameter named 'health_check_intervl'",
+      ],
+      [
+        'docker::run: a String for a Boolean',
+        'generatedRunWrongType',
+        "Docker::Run[app]: parameter 'read_only' expects a Boolean value, got String",
+      ],
+      [
+        'docker::image: a misspelled parameter',
+        'generatedImageMisspelled',
+        `${image}: has no parameter named 'ensur'`,
+      ],
+      [
+        'docker::image: a Boolean for an Enum',
+        'generatedImageWrongType',
+        `${image}: parameter 'ensure' expects a match for Enum['absent', 'latest', 'present'],`,
+        'got Boolean',
+      ],
+      [
+        'docker::registry: a misspelled parameter',
+        'generatedRegistryMisspelled',
+        "Docker::Registry[ghcr]: has no parameter named 'usernme'",
+      ],
+      [
+        'docker::registry: an Integer for a String',
+        'generatedRegistryWrongType',
+        "Docker::Registry[ghcr]: parameter 'server' expects a value of type Undef or String,",
+        'got Integer',
+      ],
+      [
+        'class docker: a misspelled parameter',
+        'generatedClassMisspelled',
+        "Class[Docker]: has no parameter named 'verison'",
+      ],
+      [
+        'class docker: a Float for a String',
+        'generatedClassWrongType',
+        "Class[Docker]: parameter 'version' expects a value of type Undef or String, got Float",
+      ],
+      [
+        'docker_network: a misspelled attribute',
+        'generatedNetworkMisspelled',
+        "no parameter named 'ip_rnage'",
+        'on Docker_network[edge]',
+      ],
+      [
+        'docker_network: a Boolean for ensure',
+        'generatedNetworkWrongType',
+        'Parameter ensure failed on Docker_network[edge]: Invalid value true.',
+        'Valid values are present, absent.',
+      ],
+      [
+        'docker_volume: a misspelled attribute',
+        'generatedVolumeMisspelled',
+        "no parameter named 'drivr'",
+        'on Docker_volume[data]',
+      ],
+      [
+        'docker_volume: an Integer for ensure',
+        'generatedVolumeWrongType',
+        'Parameter ensure failed on Docker_volume[data]: Invalid value 1.',
+        'Valid values are present, absent.',
+      ],
+    ])('%s', (_, name, ...fragments) => {
+      // Each error names the generated manifest, at the resource the mutation changed.
+      expectOneError(name, ...fragments, '/everything/manifests/init.pp, line: ');
     });
   });
 

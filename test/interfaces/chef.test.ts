@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { chefSecretSources } from '../support/secrets.js';
 import { requireTool } from '../support/toolchain.js';
 import {
   type ChefEvaluateOptions,
@@ -12,6 +13,7 @@ import {
   evaluateChefBatch,
   type RecordedResource,
 } from './chef.js';
+import { type Generated, renderGolden } from './generated.js';
 import { type Edit, mutatedCopy } from './mutate.js';
 import { inOrder } from './text.js';
 import { awkwardSecret, awkwardText } from './values.js';
@@ -29,6 +31,23 @@ interface Case {
   runList?: string[];
   dataBags?: ChefEvaluateOptions['dataBags'];
   attributes?: Record<string, unknown>;
+  /**
+   * Edits to the cookbook berth generates for the golden case `every-field` instead of the
+   * fixture, run with data bags and attributes that serve its secrets.
+   */
+  generated?: Edit[];
+}
+
+/** The golden case whose generated cookbook the `generated` cases corrupt. */
+const goldenCase = 'every-field';
+
+/** The ports of the generated container `app`, as the recipe lists them. */
+const appPorts =
+  "['8080', '127.0.0.1:9090:9090', '5353:53/udp', " + "'7000-7002:8000-8002', '0.0.0.0:443:9443']";
+
+/** An edit of the generated recipe: `find` must occur exactly once in it. */
+function inGenerated(find: string, replace: string): Edit[] {
+  return [edit(find, replace)];
 }
 
 function edit(find: string, replace: string): Edit {
@@ -182,6 +201,81 @@ const cases = {
     },
     runList: ['site'],
   },
+
+  // The cookbook generated for every-field, as berth writes it and then corrupted once each.
+  generatedPristine: { generated: [] },
+  generatedContainerUnknownProperty: {
+    generated: inGenerated('    kill_after 30\n', '    kill_afterr 30\n'),
+  },
+  generatedContainerIntegerPort: {
+    generated: inGenerated(`    port ${appPorts}\n`, '    port 8080\n'),
+  },
+  generatedContainerHashEnv: {
+    generated: inGenerated(
+      "    env(containers['app']['env'].map { |name, value| \"#{name}=#{value}\" })",
+      "    env(containers['app']['env'])",
+    ),
+  },
+  generatedContainerUnknownAction: {
+    generated: inGenerated('    kill_after 30\n', '    kill_after 30\n    action :launch\n'),
+  },
+  generatedImageUnknownProperty: {
+    generated: inGenerated(
+      "  docker_image 'app' do\n    repo containers",
+      "  docker_image 'app' do\n    rpo containers",
+    ),
+  },
+  generatedImageWrongType: {
+    generated: inGenerated(
+      "    repo containers['app']['repo']\n    tag containers['app']['tag']\n    action :pull",
+      "    repo containers['app']['repo']\n    tag 142\n    action :pull",
+    ),
+  },
+  generatedImageUnknownAction: {
+    generated: inGenerated(
+      "    tag containers['app']['tag']\n    action :pull\n",
+      "    tag containers['app']['tag']\n    action :fetch\n",
+    ),
+  },
+  generatedNetworkUnknownProperty: {
+    generated: inGenerated("  ip_range '10.20.0.128/25'", "  ip_rnage '10.20.0.128/25'"),
+  },
+  generatedNetworkWrongType: {
+    generated: inGenerated('  enable_ipv6 true', "  enable_ipv6 'yes'"),
+  },
+  generatedNetworkUnknownAction: {
+    generated: inGenerated('  enable_ipv6 true\n', '  enable_ipv6 true\n  action :build\n'),
+  },
+  generatedVolumeUnknownProperty: {
+    generated: inGenerated("  driver 'local'", "  drivr 'local'"),
+  },
+  generatedVolumeWrongType: {
+    generated: inGenerated("  driver 'local'", '  driver :local'),
+  },
+  generatedVolumeUnknownAction: {
+    generated: inGenerated(
+      "'device' => '/srv/everything/data')\n",
+      "'device' => '/srv/everything/data')\n  action :make\n",
+    ),
+  },
+  generatedRegistryUnknownProperty: {
+    generated: inGenerated("  username 'acme-bot'", "  user_name 'acme-bot'"),
+  },
+  generatedRegistryWrongType: {
+    generated: inGenerated("  username 'acme-bot'", "  username ['acme-bot']"),
+  },
+  generatedRegistryUnknownAction: {
+    generated: inGenerated("  username 'acme-bot'\n", "  username 'acme-bot'\n  action :signin\n"),
+  },
+  generatedServiceUnknownProperty: {
+    generated: inGenerated("  version '27.3.1'", "  verison '27.3.1'"),
+  },
+  generatedServiceWrongType: {
+    generated: inGenerated("  version '27.3.1'", '  version 27.3'),
+  },
+  generatedServiceUnknownAction: {
+    generated: inGenerated('  action [:create, :start]', '  action [:create, :begin]'),
+  },
 } satisfies Record<string, Case>;
 
 type CaseName = keyof typeof cases;
@@ -190,10 +284,12 @@ const toolchain = requireTool('ruby', 'Chef interface proofs');
 
 describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
   let workdir: string;
+  let generated: Generated;
   const results = new Map<CaseName, ChefResult>();
 
   beforeAll(async () => {
     workdir = await mkdtemp(join(tmpdir(), 'berth-chef-proof-'));
+    generated = await renderGolden(goldenCase, 'chef', join(workdir, 'rendered'));
     const names = Object.keys(cases) as CaseName[];
     const specs = await Promise.all(names.map((name) => prepare(name, cases[name])));
 
@@ -206,6 +302,12 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
   });
 
   async function prepare(name: string, spec: Case): Promise<ChefEvaluateOptions> {
+    if (spec.generated) {
+      const { model } = generated;
+      const cookbook = model.chef.cookbookName;
+      const dir = await mutatedCopy(generated.dir, join(workdir, name, cookbook), spec.generated);
+      return { cookbooks: [dir], runList: [`${cookbook}::default`], ...chefSecretSources(model) };
+    }
     const codeit = await mutatedCopy(fixture, join(workdir, name, 'codeit'), spec.edits ?? []);
     const extra = await writeCookbooks(join(workdir, name), spec.cookbooks ?? {});
     return {
@@ -392,6 +494,139 @@ describe.skipIf(!toolchain)('Chef DSL stand-in and evaluation', () => {
 
     it('a data bag item the test did not supply', () => {
       expectOneError('dataBagItemMissing', "data bag item 'codeit/registry' not found");
+    });
+  });
+
+  const generatedTitle = `a mutation of the cookbook generated for ${goldenCase}`;
+  describe(`${generatedTitle} fails for its own reason`, () => {
+    it('evaluates unmodified, so that each failure below is the mutation', () => {
+      expect(result('generatedPristine')).toMatchObject({ ok: true, errors: [], warnings: [] });
+      const declared = new Set(result('generatedPristine').resources.map((r) => r.type));
+      expect([...declared].sort()).toEqual([
+        'docker_container',
+        'docker_image',
+        'docker_network',
+        'docker_registry',
+        'docker_service',
+        'docker_volume',
+      ]);
+    });
+
+    const noProperty = (resource: string, name: string) => [
+      `${resource}: undefined property or method '${name}'`,
+      `(${resource.replace(/\[.*/, '')} of the docker cookbook 11.x has no such property)`,
+    ];
+    it.each<[string, CaseName, ...string[]]>([
+      [
+        'docker_container: an unknown property',
+        'generatedContainerUnknownProperty',
+        ...noProperty('docker_container[app]', 'kill_afterr'),
+      ],
+      [
+        'docker_container: an Integer port',
+        'generatedContainerIntegerPort',
+        'docker_container[app]: port must be a String or an Array of Strings',
+        'you passed 8080 (Integer)',
+      ],
+      [
+        'docker_container: a Hash env',
+        'generatedContainerHashEnv',
+        'docker_container[app]: property env must be one of: String, Array of String, nil;',
+        'you passed {"APP_MODE"=>"production", "APP_GREETING"=>"hello, world"} (Hash)',
+      ],
+      [
+        'docker_container: an unknown action',
+        'generatedContainerUnknownAction',
+        'docker_container[app]: action :launch is not one of :nothing, :run, :create,',
+      ],
+      [
+        'docker_image: an unknown property',
+        'generatedImageUnknownProperty',
+        ...noProperty('docker_image[app]', 'rpo'),
+      ],
+      [
+        'docker_image: an Integer tag',
+        'generatedImageWrongType',
+        'docker_image[app]: property tag must be one of: String; you passed 142 (Integer)',
+      ],
+      [
+        'docker_image: an unknown action',
+        'generatedImageUnknownAction',
+        'docker_image[app]: action :fetch is not one of :nothing, :pull, :build,',
+      ],
+      [
+        'docker_network: an unknown property',
+        'generatedNetworkUnknownProperty',
+        ...noProperty('docker_network[edge]', 'ip_rnage'),
+      ],
+      [
+        'docker_network: a String for a Boolean',
+        'generatedNetworkWrongType',
+        'docker_network[edge]: property enable_ipv6 must be one of: true, false;',
+        'you passed "yes" (String)',
+      ],
+      [
+        'docker_network: an unknown action',
+        'generatedNetworkUnknownAction',
+        'docker_network[edge]: action :build is not one of :nothing, :create, :delete,',
+      ],
+      [
+        'docker_volume: an unknown property',
+        'generatedVolumeUnknownProperty',
+        ...noProperty('docker_volume[data]', 'drivr'),
+      ],
+      [
+        'docker_volume: a Symbol driver',
+        'generatedVolumeWrongType',
+        'docker_volume[data]: property driver must be one of: String; you passed :local (Symbol)',
+      ],
+      [
+        'docker_volume: an unknown action',
+        'generatedVolumeUnknownAction',
+        'docker_volume[data]: action :make is not one of :nothing, :create, :remove',
+      ],
+      [
+        'docker_registry: an unknown property',
+        'generatedRegistryUnknownProperty',
+        ...noProperty('docker_registry[ghcr.io]', 'user_name'),
+      ],
+      [
+        'docker_registry: an Array username',
+        'generatedRegistryWrongType',
+        'docker_registry[ghcr.io]: property username must be one of: String;',
+        'you passed ["acme-bot"] (Array)',
+      ],
+      [
+        'docker_registry: an unknown action',
+        'generatedRegistryUnknownAction',
+        'docker_registry[ghcr.io]: action :signin is not one of :nothing, :login',
+      ],
+      [
+        'docker_service: an unknown property',
+        'generatedServiceUnknownProperty',
+        ...noProperty('docker_service[default]', 'verison'),
+      ],
+      [
+        'docker_service: a Float version',
+        'generatedServiceWrongType',
+        'docker_service[default]: property version must be one of: String;',
+        'you passed 27.3 (Float)',
+      ],
+      [
+        'docker_service: an unknown action',
+        'generatedServiceUnknownAction',
+        'docker_service[default]: action :begin is not one of :nothing, :create, :delete,',
+      ],
+    ])('%s', async (_, name, ...fragments) => {
+      // Each error points into the generated recipe, at the line the mutation changed.
+      const [before, after] = await Promise.all(
+        [generated.dir, join(workdir, name, 'everything')].map((dir) =>
+          readFile(join(dir, recipe), 'utf8'),
+        ),
+      );
+      const lines = after!.split('\n');
+      const changed = lines.findIndex((line, i) => line !== before!.split('\n')[i]) + 1;
+      expectOneError(name, `/${name}/everything/${recipe}:${changed}: `, ...fragments);
     });
   });
 

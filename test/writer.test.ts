@@ -140,8 +140,10 @@ describe('writing generated trees', () => {
  */
 describe('a run killed at any moment', () => {
   const real = vi.importActual<typeof import('node:fs')>('node:fs');
+  const steps = 16;
+  const outcomes = new Set<'before the journal' | 'after the journal' | 'not at all'>();
 
-  it.each(Array.from({ length: 16 }, (_, k) => [k]))('dies at step %i', async (step) => {
+  it.each(Array.from({ length: steps }, (_, k) => [k]))('dies at step %i', async (step) => {
     const fsReal = await real;
     writeOutput(dir, first, { force: false });
     const previous = snapshotTree(dir);
@@ -174,20 +176,32 @@ describe('a run killed at any moment', () => {
     }
 
     const journalWritten = fsReal.existsSync(join(dir, '.berth-journal.json'));
+    outcomes.add(
+      died ? (journalWritten ? 'after the journal' : 'before the journal') : 'not at all',
+    );
     if (died && !journalWritten) {
       // Died before the commit point: the previous output is exactly as it was.
       const now = snapshotTree(dir);
       for (const path of managed(previous)) expect(now[path]).toBe(previous[path]);
     }
-    for (const path of new Set([...oldContents.keys(), ...newContents.keys()])) {
-      if (!fsReal.existsSync(join(dir, path))) continue;
-      const text = read(path);
-      expect([oldContents.get(path), newContents.get(path)]).toContain(text);
+    // Whatever the moment, no file of the previous output is missing, and every file there
+    // is whole: its previous or its new content. A file only the new output has may be absent.
+    for (const path of oldContents.keys()) {
+      expect(fsReal.existsSync(join(dir, path)), path).toBe(true);
+      expect([oldContents.get(path), newContents.get(path)]).toContain(read(path));
+    }
+    for (const path of newContents.keys()) {
+      if (oldContents.has(path) || !fsReal.existsSync(join(dir, path))) continue;
+      expect(read(path)).toBe(newContents.get(path));
     }
 
     writeOutput(dir, second, { force: false });
     for (const file of second) expect(read(file.path)).toBe(file.content);
     expect(fsReal.existsSync(join(dir, '.berth-journal.json'))).toBe(false);
     expect(fsReal.existsSync(join(dir, '.berth-staging'))).toBe(false);
+  });
+
+  it('died before the commit point, after it, and at no step, so every step was tried', () => {
+    expect([...outcomes].sort()).toEqual(['after the journal', 'before the journal', 'not at all']);
   });
 });

@@ -46,24 +46,33 @@ function precompiledSpecs(): Specs | null {
  * `#each` over an array that joins the iterations instead of appending them one by one.
  * Handlebars' own `each` grows its result with `+=`, which leaves the output of 10,000
  * containers as a tree of millions of string pieces that all stay alive, and are copied by
- * every garbage collection, until the file is written. Joining an array gives one flat string,
- * and each iteration's pieces die young. Other values (objects, empty arrays) go to the
- * built-in helper; `@index`, `@key`, `@first`, `@last` and block parameters behave the same.
+ * every garbage collection, until the file is written. Here the iterations are joined a few
+ * dozen at a time as the loop goes, so each iteration's pieces die young and what stays alive
+ * is a few flat strings. Other values (objects, empty arrays) go to the built-in helper;
+ * `@index`, `@key`, `@first`, `@last` and block parameters behave the same.
  */
+const joinEvery = 32;
+
 export function joiningEach(handlebars: typeof Handlebars): Handlebars.HelperDelegate {
   const builtin = handlebars.helpers.each!;
   return function (this: unknown, items: unknown, options: Handlebars.HelperOptions) {
     if (!Array.isArray(items) || items.length === 0) return builtin.call(this, items, options);
 
     const data = handlebars.createFrame(options.data ?? {});
-    const parts = new Array<string>(items.length);
+    const joined: string[] = [];
+    let pending: string[] = [];
     for (let index = 0; index < items.length; index++) {
       data.key = data.index = index;
       data.first = index === 0;
       data.last = index === items.length - 1;
-      parts[index] = options.fn(items[index], { data, blockParams: [items[index], index] });
+      pending.push(options.fn(items[index], { data, blockParams: [items[index], index] }));
+      if (pending.length === joinEvery) {
+        joined.push(pending.join(''));
+        pending = [];
+      }
     }
-    return parts.join('');
+    joined.push(pending.join(''));
+    return joined.join('');
   };
 }
 

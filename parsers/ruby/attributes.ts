@@ -4,6 +4,7 @@ import { dslCall, readArguments, type DslCall } from './calls.js';
 import { spanOf } from './spans.js';
 import type { Source } from './values.js';
 import { words } from './words.js';
+import { fieldChild, typeOf } from './nodes.js';
 
 /**
  * Constructs whose children may or may not run: a property set inside them is marked
@@ -21,7 +22,8 @@ const SEQUENCES = words('body_statement block_body begin ensure parenthesized_st
 const SHORT_CIRCUITS = words('&& || and or');
 
 function operatorOf(node: Node): string {
-  return node.childForFieldName('operator')?.type ?? '';
+  const operator = fieldChild(node, 'operator');
+  return operator ? typeOf(operator) : '';
 }
 
 interface Pending {
@@ -36,7 +38,7 @@ interface Pending {
  * and what it sets is conditional.
  */
 export function readResourceBody(block: Node, source: Source): Attribute[] {
-  return readStatements(block.childForFieldName('body')?.namedChildren ?? [], source);
+  return readStatements(fieldChild(block, 'body')?.namedChildren ?? [], source);
 }
 
 /** The same, for statements already separated from their block (used when recovering). */
@@ -64,17 +66,18 @@ function visit(
   out: Attribute[],
   pending: Pending[],
 ) {
-  if (node.type === 'call') {
+  const type = typeOf(node);
+  if (type === 'call') {
     const call = dslCall(node, source);
     if (call) addAttribute(call, conditional, source, out);
     else pushLoopBody(node, pending);
-  } else if (BRANCHES.has(node.type)) {
+  } else if (BRANCHES.has(type)) {
     pushAll(pending, bodyParts(node), true);
-  } else if (SEQUENCES.has(node.type)) {
+  } else if (SEQUENCES.has(type)) {
     pushAll(pending, node.namedChildren, conditional);
-  } else if (node.type === 'binary' && SHORT_CIRCUITS.has(operatorOf(node))) {
+  } else if (type === 'binary' && SHORT_CIRCUITS.has(operatorOf(node))) {
     // `debug && env('DEBUG=1')`: the right side runs only as the left side decides.
-    pushAll(pending, [node.childForFieldName('right')], true);
+    pushAll(pending, [fieldChild(node, 'right')], true);
   }
 }
 
@@ -93,7 +96,8 @@ function addAttribute(call: DslCall, conditional: boolean, source: Source, out: 
 }
 
 function pushLoopBody(call: Node, pending: Pending[]): void {
-  const body = call.childForFieldName('block')?.childForFieldName('body');
+  const block = fieldChild(call, 'block');
+  const body = block ? fieldChild(block, 'body') : null;
   if (body) pushAll(pending, body.namedChildren, true);
 }
 

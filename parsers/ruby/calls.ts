@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Value } from '../types.js';
 import { readPairs, readValue, unknown, type Source } from './values.js';
 import { words } from './words.js';
+import { endIndexOf, fieldChild, typeOf } from './nodes.js';
 
 /** Words Ruby reserves; tree-sitter can mistake them for method names in broken code. */
 const KEYWORDS = words(`
@@ -37,19 +38,19 @@ export interface DslCall {
 
 /** Reads `name args` or `name(args) { block }`; null for calls on a receiver (`a.b`). */
 export function dslCall(node: Node, source: Source): DslCall | null {
-  if (node.type !== 'call' || node.childForFieldName('receiver') !== null) return null;
-  const nameNode = node.childForFieldName('method');
-  if (nameNode?.type !== 'identifier') return null;
-  const name = source.text.slice(nameNode.startIndex, nameNode.endIndex);
+  if (typeOf(node) !== 'call' || fieldChild(node, 'receiver') !== null) return null;
+  const nameNode = fieldChild(node, 'method');
+  if (!nameNode || typeOf(nameNode) !== 'identifier') return null;
+  const name = source.text.slice(nameNode.startIndex, endIndexOf(nameNode));
   if (KEYWORDS.has(name)) return null;
-  const argumentList = node.childForFieldName('arguments');
+  const argumentList = fieldChild(node, 'arguments');
   const argumentNodes = argumentList ? argumentsOf(argumentList) : [];
-  return { node, name, nameNode, argumentNodes, block: node.childForFieldName('block') };
+  return { node, name, nameNode, argumentNodes, block: fieldChild(node, 'block') };
 }
 
 export function argumentsOf(argumentList: Node): Node[] {
   return argumentList.namedChildren.filter(
-    (child): child is Node => child !== null && child.type !== 'comment',
+    (child): child is Node => child !== null && typeOf(child) !== 'comment',
   );
 }
 
@@ -61,7 +62,7 @@ export function readArguments(call: DslCall, source: Source): Value[] {
   const values: Value[] = [];
   let pairs: Node[] = [];
   for (const node of call.argumentNodes) {
-    if (node.type === 'pair') {
+    if (typeOf(node) === 'pair') {
       pairs.push(node);
       continue;
     }
@@ -81,6 +82,6 @@ export function readArguments(call: DslCall, source: Source): Value[] {
  */
 export function isResourceHead(name: string, args: Node[], hasBlock: boolean): boolean {
   const first = args[0];
-  if (!first || NOT_A_NAME.has(first.type) || NOT_RESOURCES.has(name)) return false;
+  if (!first || NOT_A_NAME.has(typeOf(first)) || NOT_RESOURCES.has(name)) return false;
   return hasBlock || name.startsWith('docker_');
 }

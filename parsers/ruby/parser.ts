@@ -4,6 +4,7 @@ import type { ParseResult } from '../types.js';
 import { findComments } from './comments.js';
 import { loadRubyLanguage } from './grammar.js';
 import { Heredocs } from './heredocs.js';
+import { forget, remember } from './nodes.js';
 import { findProblems } from './problems.js';
 import { findResources } from './resources.js';
 
@@ -36,9 +37,11 @@ class TreeSitterRubyParser implements RubyParser {
   parse(file: string, text: string): ParseResult {
     const tree = this.parser.parse(text);
     if (!tree) return parserGaveUp(file, text);
+    remember(tree, text);
     try {
       return readTree(file, text, tree);
     } finally {
+      forget(tree);
       // The tree lives in wasm memory, which JavaScript's garbage collector does not free.
       tree.delete();
     }

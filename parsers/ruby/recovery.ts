@@ -4,6 +4,7 @@ import { readStatements } from './attributes.js';
 import { argumentsOf, dslCall, isResourceHead } from './calls.js';
 import { spanFrom, spanOf } from './spans.js';
 import { readValue, type Source } from './values.js';
+import { fieldChild } from './nodes.js';
 
 const OPENERS = new Set(['do', '{']);
 const CLOSERS = new Set(['end', '}']);
@@ -45,7 +46,7 @@ function recoverOrphanedBlock(error: Node, children: Node[], source: Source) {
  */
 function closesBlock(node: Node, source: Source): boolean {
   if (!node.isNamed) return CLOSERS.has(node.type);
-  const method = node.type === 'call' ? node.childForFieldName('method') : null;
+  const method = node.type === 'call' ? fieldChild(node, 'method') : null;
   return method !== null && source.text.slice(method.startIndex, method.endIndex) === 'end';
 }
 

@@ -4,6 +4,7 @@ import { readResourceBody } from './attributes.js';
 import { dslCall, isResourceHead, type DslCall } from './calls.js';
 import { recoverResources } from './recovery.js';
 import { spanOf } from './spans.js';
+import { knowType } from './nodes.js';
 import { readValue, type Source } from './values.js';
 import { words } from './words.js';
 import { walk } from './walk.js';
@@ -22,6 +23,7 @@ const NOT_SEARCHED = words(`
  * they stand alone (a stray `end`). Ruby rejects them, so they are syntax problems.
  */
 const STRAY_KEYWORDS = words('end else elsif when ensure rescue then do');
+const KEYWORD_START = new RegExp([...STRAY_KEYWORDS].join('|'), 'y');
 
 export interface Scan {
   resources: ResourceDeclaration[];
@@ -39,7 +41,9 @@ export function findResources(root: Node, source: Source): Scan {
   walk(root, (cursor) => {
     const type = cursor.nodeType;
     if (type === 'call') {
-      const resource = readResource(cursor.currentNode, source);
+      const node = cursor.currentNode;
+      knowType(node, type);
+      const resource = readResource(node, source);
       if (resource) found.push(resource);
       return resource === null;
     }
@@ -56,7 +60,11 @@ export function findResources(root: Node, source: Source): Scan {
 
 /** A method name after a dot (`x.class`, `range.end`) is fine; a bare keyword is not. */
 function isStrayKeyword(cursor: TreeCursor, source: Source): boolean {
-  const name = source.text.slice(cursor.startIndex, cursor.endIndex);
+  // Most names do not even start like a keyword, which spares asking where they end.
+  const start = cursor.startIndex;
+  KEYWORD_START.lastIndex = start;
+  if (!KEYWORD_START.test(source.text)) return false;
+  const name = source.text.slice(start, cursor.endIndex);
   if (!STRAY_KEYWORDS.has(name)) return false;
   const field = cursor.currentFieldName;
   return field !== 'method' && field !== 'name';

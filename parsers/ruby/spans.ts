@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Position, Span } from '../../diagnostics/position.js';
+import { endPointOf } from './nodes.js';
 
 /**
  * web-tree-sitter hands a JavaScript string to the parser as UTF-16, so its indices and
@@ -12,8 +13,8 @@ export function startOf(node: Node): Position {
 }
 
 export function endOf(node: Node): Position {
-  const { row, column } = node.endPosition;
-  return { line: row + 1, column: column + 1, offset: node.endIndex };
+  const { row, column, index } = endPointOf(node);
+  return { line: row + 1, column: column + 1, offset: index };
 }
 
 export function spanOf(node: Node): Span {

@@ -4,6 +4,7 @@ import { readHeredoc, type Heredocs } from './heredocs.js';
 import { spanFrom, spanOf } from './spans.js';
 import { unescapeDoubleQuoted, unescapeSingleQuoted, unescapeWord } from './strings.js';
 import { words } from './words.js';
+import { endIndexOf, fieldChild, typeOf } from './nodes.js';
 
 /** What value reading needs besides the node: the file's text and its heredoc bodies. */
 export interface Source {
@@ -28,7 +29,8 @@ const CALLS = words('call subshell lambda');
  */
 export function readValue(node: Node, source: Source, depth = 0): Value {
   if (depth > MAX_VALUE_DEPTH) return unknown(node, source, 'expression');
-  switch (node.type) {
+  const type = typeOf(node);
+  switch (type) {
     case 'string':
       return readString(node, source);
     case 'chained_string':
@@ -48,7 +50,7 @@ export function readValue(node: Node, source: Source, depth = 0): Value {
       return readSignedNumber(node, source);
     case 'true':
     case 'false':
-      return { kind: 'boolean', value: node.type === 'true', span: spanOf(node) };
+      return { kind: 'boolean', value: type === 'true', span: spanOf(node) };
     case 'nil':
       return { kind: 'nil', span: spanOf(node) };
     case 'array':
@@ -59,7 +61,7 @@ export function readValue(node: Node, source: Source, depth = 0): Value {
     case 'hash':
       return readHash(node, source, depth);
     default:
-      return unknown(node, source, reasonFor(node.type));
+      return unknown(node, source, reasonFor(type));
   }
 }
 
@@ -75,7 +77,7 @@ export function unknown(node: Node, source: Source, reason: UnknownReason): Valu
 }
 
 export function textOf(node: Node, source: Source): string {
-  return source.text.slice(node.startIndex, node.endIndex);
+  return source.text.slice(node.startIndex, endIndexOf(node));
 }
 
 /** The opening delimiter as written: `'`, `"`, `%q(`, `%Q[`, `%(`, `:"`, `%s(`, `%w[`... */
@@ -85,19 +87,28 @@ function openerOf(node: Node, source: Source): string {
 }
 
 function readString(node: Node, source: Source): Value {
-  if (node.namedChildren.some((child) => child?.type === 'interpolation')) {
-    return unknown(node, source, 'interpolation');
-  }
-  const opener = node.firstChild;
-  const closer = node.lastChild;
+  if (hasInterpolation(node, source)) return unknown(node, source, 'interpolation');
+  const children = node.children;
+  const opener = children[0];
+  const closer = children[children.length - 1];
   if (!opener || !closer || opener.isNamed || opener.equals(closer)) {
     return unknown(node, source, 'expression');
   }
 
-  const raw = source.text.slice(opener.endIndex, closer.startIndex);
-  const value = unescapeByOpener(raw, textOf(opener, source), textOf(closer, source));
+  // The closing delimiter is the last child, so it ends where the string does.
+  const openerEnd = endIndexOf(opener);
+  const closerText = source.text.slice(closer.startIndex, endIndexOf(node));
+  const raw = source.text.slice(openerEnd, closer.startIndex);
+  const opening = source.text.slice(opener.startIndex, openerEnd);
+  const value = unescapeByOpener(raw, opening, closerText);
   if (value === undefined) return unknown(node, source, 'expression');
   return { kind: 'string', value, span: spanOf(node) };
+}
+
+/** Interpolation starts with `#`, so text without one needs no look at the children. */
+function hasInterpolation(node: Node, source: Source): boolean {
+  if (!textOf(node, source).includes('#')) return false;
+  return node.namedChildren.some((child) => child !== null && typeOf(child) === 'interpolation');
 }
 
 /** Single quotes and `%q` keep backslashes; double quotes, `%Q` and `%` read escapes. */
@@ -124,8 +135,8 @@ function readChainedString(node: Node, source: Source): Value {
 }
 
 function readSignedNumber(node: Node, source: Source): Value {
-  const operator = node.childForFieldName('operator')?.type;
-  const operand = node.childForFieldName('operand');
+  const operator = fieldChild(node, 'operator')?.type;
+  const operand = fieldChild(node, 'operand');
   const numeric = operand?.type === 'integer' || operand?.type === 'float';
   if (!numeric || (operator !== '-' && operator !== '+')) {
     return unknown(node, source, 'expression');
@@ -164,8 +175,9 @@ function parseStrict(digits: string, radix: number): number {
 function readArray(node: Node, source: Source, depth: number): Value {
   const items: Value[] = [];
   for (const child of node.namedChildren) {
-    if (!child || child.type === 'comment') continue;
-    if (child.type === 'splat_argument') return unknown(node, source, 'expression');
+    const type = child ? typeOf(child) : 'comment';
+    if (!child || type === 'comment') continue;
+    if (type === 'splat_argument') return unknown(node, source, 'expression');
     items.push(readValue(child, source, depth + 1));
   }
   return { kind: 'array', items, span: spanOf(node) };
@@ -192,8 +204,10 @@ function readWordArray(node: Node, source: Source): Value {
 }
 
 function readHash(node: Node, source: Source, depth: number): Value {
-  const pairs = node.namedChildren.filter((child) => child !== null && child.type !== 'comment');
-  if (pairs.some((child) => child?.type !== 'pair')) return unknown(node, source, 'expression');
+  const pairs = node.namedChildren.filter((child) => child !== null && typeOf(child) !== 'comment');
+  if (pairs.some((child) => child === null || typeOf(child) !== 'pair')) {
+    return unknown(node, source, 'expression');
+  }
   const entries = pairs.map((pair) => readPair(pair as Node, source, depth));
   return { kind: 'hash', entries, span: spanOf(node) };
 }
@@ -210,8 +224,8 @@ export function readPairs(pairs: Node[], source: Source, depth = 0): Value {
 }
 
 function readPair(pair: Node, source: Source, depth: number): HashEntry {
-  const keyNode = pair.childForFieldName('key');
-  const valueNode = pair.childForFieldName('value');
+  const keyNode = fieldChild(pair, 'key');
+  const valueNode = fieldChild(pair, 'value');
   const key = keyNode ? readKey(keyNode, pair, source, depth) : unknown(pair, source, 'expression');
 
   // Ruby 3.1 lets `{ name: }` stand for `{ name: name }`.

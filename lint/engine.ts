@@ -12,7 +12,7 @@ import { fingerprintOf, numberRepeats } from './fingerprint.js';
 import { toPosix } from './files.js';
 import { globMatcher } from './glob.js';
 import { inlineSuppressions, type Suppression } from './inline.js';
-import { lintInParallel } from './parallel.js';
+import { LintThreads } from './parallel.js';
 import { ruleIds, rules as registered } from './registry.js';
 import { docsUrl, type LintedFile, type Problem, type Rule } from './rule.js';
 import { rule as internalError } from './rules/internal-error.js';
@@ -70,6 +70,8 @@ export class LintEngine {
   private readonly active: ActiveRule[];
   private readonly suppressions: CompiledSuppression[];
   private ruby: RubyParser | undefined;
+  private rubyLoading: Promise<RubyParser> | undefined;
+  private threads: LintThreads | undefined;
 
   private readonly parseAll: boolean;
   private readonly drift: DriftContext;
@@ -87,12 +89,36 @@ export class LintEngine {
     this.suppressions = config.suppress.map((entry) => compileSuppression(entry, config.base, cwd));
   }
 
-  async lint(sources: readonly Source[]): Promise<LintResult> {
-    const outcomes = await lintInParallel(sources, {
-      lintFile: (source) => this.lintFile(source),
-      config: this.config,
-      options: this.options,
+  /**
+   * Starts what linting these kinds of files will need (worker threads when there are many,
+   * the Ruby grammar) while their bytes are still being read. `lint` uses it; `close` stops it
+   * when linting does not happen.
+   */
+  prepare(kinds: readonly SourceKind[]): void {
+    this.threads?.close();
+    this.threads = new LintThreads(kinds, this.config, this.options);
+    if (this.threads.size > 0 && kinds.includes('recipe')) this.preloadRuby();
+  }
+
+  close(): void {
+    this.threads?.close();
+    this.threads = undefined;
+  }
+
+  /** Starts loading the Ruby grammar; a failure shows when the first recipe is parsed. */
+  preloadRuby(): void {
+    this.rubyLoading ??= loadRuby().catch((error: unknown) => {
+      this.rubyLoading = undefined;
+      throw error;
     });
+    this.rubyLoading.catch(() => undefined);
+  }
+
+  async lint(sources: readonly Source[]): Promise<LintResult> {
+    const kinds = sources.map((source) => source.kind);
+    const threads = this.threads ?? new LintThreads(kinds, this.config, this.options);
+    this.threads = undefined;
+    const outcomes = await threads.run(sources, this);
 
     // Joined in input order, as one thread would have produced them, so the stable sort
     // below leaves equal findings in the same order whatever thread read their file.
@@ -139,7 +165,7 @@ export class LintEngine {
   private async parse(source: Source, text: string, lines: LineIndex): Promise<ParseResult> {
     if (source.kind === 'manifest') return parsePuppet(source.path, text);
     if (source.kind === 'hiera') return parseHiera(source.path, text, lines);
-    this.ruby ??= await loadRuby();
+    this.ruby ??= await (this.rubyLoading ?? loadRuby());
     return this.ruby.parse(source.path, text);
   }
 

@@ -68,12 +68,19 @@ export async function lintPaths(
   const classify = classifier(config.base, config.ignore, config.hiera);
   const found = findFiles(paths.length > 0 ? paths : ['.'], cwd, classify);
   const texts = new Map<string, string>();
-  const sources: Source[] = found.map(({ path, absolute, kind }) => ({
-    path,
-    kind,
-    bytes: attempt(() => readFileSync(absolute), path),
-  }));
   const engine = new LintEngine(config, engineOptions(config, options, cwd));
+  engine.prepare(found.map((file) => file.kind));
+  let sources: Source[];
+  try {
+    sources = found.map(({ path, absolute, kind }) => ({
+      path,
+      kind,
+      bytes: attempt(() => readFileSync(absolute), path),
+    }));
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
   const result = await engine.lint(sources);
   return report(result, config, (path) => sourceText(texts, sources, path));
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 
 import type { LintConfig } from './config.js';
 import type { EngineOptions, FileOutcome, Source } from './engine.js';
+import type { SourceKind } from './extract/index.js';
 
 /**
  * A thread needs about 100 ms (its own modules and Ruby grammar) before its first file, while
@@ -15,10 +16,16 @@ export const MIN_FILES_PER_THREAD = 100;
 /** Past a few threads, copying the files to each costs more than the threads save. */
 const MAX_THREADS = 4;
 
-/** What a worker thread starts with (lint/worker.ts). */
-export interface WorkerInput {
+/** What a worker thread starts with (lint/worker.ts), before the files are read. */
+export interface WorkerSetup {
   config: LintConfig;
   options: EngineOptions;
+  /** Load the Ruby grammar while waiting for the files: some of them are recipes. */
+  ruby: boolean;
+}
+
+/** The files, sent once they are read. */
+export interface WorkerInput {
   sources: readonly Source[];
   /** One Int32: the index of the next file to take, shared by every thread. */
   next: SharedArrayBuffer;
@@ -29,8 +36,6 @@ export type WorkerOutput = [index: number, outcome: FileOutcome][];
 
 export interface FileLinter {
   lintFile(source: Source): Promise<FileOutcome>;
-  config: LintConfig;
-  options: EngineOptions;
 }
 
 interface Helper {
@@ -40,60 +45,73 @@ interface Helper {
 }
 
 /**
- * Lints the files in this thread and, when there are many, in worker threads beside it. Every
- * thread takes the next file from a shared counter, so a thread that is still starting or
- * meets slow files simply takes fewer. The outcomes come back in input order. A file that a
- * failed thread took is linted again here, which meets any error as a single thread would.
+ * Worker threads that lint beside this one. They are started as soon as the files are known
+ * and before they are read, so that their start overlaps the reading; `close` stops them.
  */
-export async function lintInParallel(
-  sources: readonly Source[],
-  linter: FileLinter,
-): Promise<FileOutcome[]> {
-  const outcomes: (FileOutcome | undefined)[] = new Array(sources.length);
-  const next = new SharedArrayBuffer(4);
-  const counter = new Int32Array(next);
-  const helpers = startHelpers(sources, linter, next);
-  let linted = 0;
-  try {
-    for (let i = Atomics.add(counter, 0, 1); i < sources.length; i = Atomics.add(counter, 0, 1)) {
-      outcomes[i] = await linter.lintFile(sources[i] as Source);
-      linted++;
-    }
+export class LintThreads {
+  private readonly helpers: Helper[];
 
-    // When this thread took every file, the others never started work: nothing to wait for.
-    if (linted < sources.length) {
-      for (const output of await Promise.all(helpers.map((helper) => helper.done))) {
-        for (const [index, outcome] of output) outcomes[index] = outcome;
+  constructor(kinds: readonly SourceKind[], config: LintConfig, options: EngineOptions) {
+    const script = workerScript();
+    const wanted = Math.min(
+      options.threads ?? availableParallelism(),
+      MAX_THREADS,
+      Math.floor(kinds.length / MIN_FILES_PER_THREAD),
+    );
+    const setup: WorkerSetup = { config, options, ruby: kinds.includes('recipe') };
+    this.helpers =
+      script && wanted >= 2
+        ? Array.from({ length: wanted - 1 }, () => startHelper(script, setup))
+        : [];
+  }
+
+  /**
+   * Lints the files here and in the helper threads. Every thread takes the next file from a
+   * shared counter, so a thread that is still starting or meets slow files simply takes
+   * fewer. The outcomes come back in input order. A file that a failed thread took is linted
+   * again here, which meets any error as a single thread would.
+   */
+  async run(sources: readonly Source[], linter: FileLinter): Promise<FileOutcome[]> {
+    const outcomes: (FileOutcome | undefined)[] = new Array(sources.length);
+    const next = new SharedArrayBuffer(4);
+    const counter = new Int32Array(next);
+    const input: WorkerInput = { sources, next };
+    for (const { worker } of this.helpers) worker.postMessage(input);
+    let linted = 0;
+    try {
+      for (let i = Atomics.add(counter, 0, 1); i < sources.length; i = Atomics.add(counter, 0, 1)) {
+        outcomes[i] = await linter.lintFile(sources[i] as Source);
+        linted++;
       }
+
+      // When this thread took every file, the others never started work: nothing to wait for.
+      if (linted < sources.length) {
+        for (const output of await Promise.all(this.helpers.map((helper) => helper.done))) {
+          for (const [index, outcome] of output) outcomes[index] = outcome;
+        }
+      }
+    } finally {
+      this.close();
     }
-  } finally {
-    for (const { worker } of helpers) void worker.terminate();
+
+    for (let i = 0; i < sources.length; i++) {
+      outcomes[i] ??= await linter.lintFile(sources[i] as Source);
+    }
+    return outcomes as FileOutcome[];
   }
 
-  for (let i = 0; i < sources.length; i++) {
-    outcomes[i] ??= await linter.lintFile(sources[i] as Source);
+  /** How many threads help this one. */
+  get size(): number {
+    return this.helpers.length;
   }
-  return outcomes as FileOutcome[];
+
+  close(): void {
+    for (const { worker } of this.helpers) void worker.terminate();
+  }
 }
 
-function startHelpers(
-  sources: readonly Source[],
-  linter: FileLinter,
-  next: SharedArrayBuffer,
-): Helper[] {
-  const script = workerScript();
-  const wanted = Math.min(
-    linter.options.threads ?? availableParallelism(),
-    MAX_THREADS,
-    Math.floor(sources.length / MIN_FILES_PER_THREAD),
-  );
-  if (!script || wanted < 2) return [];
-  const input: WorkerInput = { config: linter.config, options: linter.options, sources, next };
-  return Array.from({ length: wanted - 1 }, () => startHelper(script, input));
-}
-
-function startHelper(script: URL, input: WorkerInput): Helper {
-  const worker = new Worker(script, { workerData: input });
+function startHelper(script: URL, setup: WorkerSetup): Helper {
+  const worker = new Worker(script, { workerData: setup });
   // The process may end while a thread is still starting, if this one took every file.
   worker.unref();
   const done = new Promise<WorkerOutput>((resolve) => {

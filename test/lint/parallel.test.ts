@@ -72,6 +72,11 @@ describe('linting in worker threads', () => {
     const together = await new engine.LintEngine(config, { threads: 3 }).lint(sources);
     expect(alone.findings.length).toBeGreaterThan(sources.length);
     expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
+
+    // As lintPaths does it: the threads and the grammar start before the files are read.
+    const prepared = new engine.LintEngine(config, { threads: 2 });
+    prepared.prepare(sources.map((source) => source.kind));
+    expect(JSON.stringify(await prepared.lint(sources))).toBe(JSON.stringify(alone));
   }, 60_000);
 
   it('lets a worker take files while this thread is busy, and keeps input order', async () => {
@@ -85,11 +90,9 @@ describe('linting in worker threads', () => {
       await new Promise((done) => setTimeout(done, 5));
       return mine;
     };
-    const outcomes = await parallel.lintInParallel(sources, {
-      lintFile: slow,
-      config,
-      options: { threads: 2 },
-    });
+    const kinds = sources.map((source) => source.kind);
+    const threads = new parallel.LintThreads(kinds, config, { threads: 2 });
+    const outcomes = await threads.run(sources, { lintFile: slow });
 
     const byWorker = outcomes.flatMap((outcome, i) => (outcome === mine ? [] : [i]));
     expect(byWorker.length).toBeGreaterThan(0);
@@ -106,11 +109,10 @@ describe('linting in worker threads', () => {
       await new Promise((done) => setTimeout(done, 2));
       return mine;
     };
-    const outcomes = await parallel.lintInParallel(sources, {
-      lintFile: slow,
-      config: emptyConfig(process.cwd()),
-      options: { threads: 2 },
-    });
+    const kinds = sources.map((source) => source.kind);
+    const threads = new parallel.LintThreads(kinds, emptyConfig(process.cwd()), { threads: 2 });
+    expect(threads.size).toBe(0);
+    const outcomes = await threads.run(sources, { lintFile: slow });
     expect(outcomes.every((outcome) => outcome === mine)).toBe(true);
   });
 });

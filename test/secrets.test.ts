@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,12 +21,42 @@ import { snapshotTree } from './support/tree.js';
 const dir = mkdtempSync(join(tmpdir(), 'berth-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const shopFile = join(goldenRoot, 'shop', 'berth.yaml');
-const model = loadModel(shopFile);
+const model = loadModel(join(goldenRoot, 'shop', 'berth.yaml'));
 const secrets = model.secrets.map((s) => secretValue(s.name));
+
+/**
+ * berth is never given a secret's value, only where to find it at converge time. The values
+ * are put where a careless change could pick them up all the same: environment variables
+ * named after the secrets, and a data bag and Hiera data beside the berth file, in the folder
+ * berth runs in. None of them may reach anything berth writes or prints.
+ */
+function seedSecrets(project: string): Record<string, string> {
+  mkdirSync(project, { recursive: true });
+  copyFileSync(join(goldenRoot, 'shop', 'berth.yaml'), join(project, 'berth.yaml'));
+  const { dataBags } = chefSecretSources(model);
+  for (const [bag, items] of Object.entries(dataBags)) {
+    mkdirSync(join(project, 'data_bags', bag), { recursive: true });
+    for (const [item, content] of Object.entries(items)) {
+      writeFileSync(join(project, 'data_bags', bag, `${item}.json`), JSON.stringify(content));
+    }
+  }
+  mkdirSync(join(project, 'data'), { recursive: true });
+  writeFileSync(join(project, 'data', 'common.yaml'), JSON.stringify(puppetSecretData(model)));
+  return Object.fromEntries(
+    model.secrets.flatMap((s) => [
+      [s.name, secretValue(s.name)],
+      [s.name.toUpperCase(), secretValue(s.name)],
+    ]),
+  );
+}
+
+const project = join(dir, 'project');
+const secretEnvironment = seedSecrets(project);
+const shopFile = join(project, 'berth.yaml');
 const out = join(dir, 'out');
 const run = runBerth(['generate', shopFile, '--out', out, '--debug', '--target', 'chef,puppet'], {
-  env: { DEBUG: 'berth:*' },
+  cwd: project,
+  env: { DEBUG: 'berth:*', ...secretEnvironment },
 });
 
 function generatedText(): string {
@@ -39,6 +69,11 @@ function generatedText(): string {
 describe('secrets', () => {
   it('are not in generated files, nor in the output of a --debug run', () => {
     expect(run.status).toBe(0);
+    // The values were within reach of the run: in its environment and beside the berth file.
+    for (const secret of secrets) expect(Object.values(secretEnvironment)).toContain(secret);
+    expect(readFileSync(join(project, 'data', 'common.yaml'), 'utf8')).toContain(
+      JSON.stringify(secretValue('db_password')).slice(1, -1),
+    );
     const text = generatedText();
     for (const secret of secrets) {
       expect(text).not.toContain(secret);

@@ -35,7 +35,10 @@ for (let i = 0; i < count; i++) {
       '    mem_limit: 256m',
     );
   } else {
-    lines.push(`    environment: { APP_PORT: ${port} }`, `    volumes: ["/var/log/${name}:/var/log/app"]`);
+    lines.push(
+      `    environment: { APP_PORT: ${port} }`,
+      `    volumes: ["/var/log/${name}:/var/log/app"]`,
+    );
   }
 }
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -40,10 +40,14 @@ function timed(args) {
   const command = useTime ? '/usr/bin/time' : process.execPath;
   const full = useTime ? ['-f', '%M', process.execPath, ...args] : args;
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, full.map((a) => (a === '$OUT' ? out : a)), {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const result = spawnSync(
+    command,
+    full.map((a) => (a === '$OUT' ? out : a)),
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`failed: ${args.join(' ')}\n${result.stderr}`);
   const kb = useTime ? Number(result.stderr.trim().split('\n').pop()) : NaN;
@@ -86,6 +90,8 @@ const lines = [
   ]),
   `| example cold start | ${coldExample.toFixed(0)} ms vs \`node -e 0\` ${coldBare.toFixed(0)} ms (${(coldExample / coldBare).toFixed(2)}x) | <= 3x |`,
 ];
-const report = [`Generation, median of ${runs} runs (cold start: ${runs * 4})`, '', ...lines].join('\n');
+const report = [`Generation, median of ${runs} runs (cold start: ${runs * 4})`, '', ...lines].join(
+  '\n',
+);
 process.stdout.write(`${machine()}\n\n${report}\n`);
 if (process.argv.includes('--record')) recordResults('Generation', report);

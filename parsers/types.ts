@@ -18,12 +18,7 @@ export type Value =
   | { kind: 'unknown'; text: string; reason: UnknownReason; span: Span };
 
 export type UnknownReason =
-  | 'variable'
-  | 'interpolation'
-  | 'call'
-  | 'expression'
-  | 'reference'
-  | 'heredoc';
+  'variable' | 'interpolation' | 'call' | 'expression' | 'reference' | 'heredoc';
 
 export interface HashEntry {
   key: Value;

@@ -31,5 +31,8 @@ await build({
 
 // Modules the code loads at run time beside itself: the precompiled schema validator and
 // templates.
-copyFileSync(join(root, 'dist', 'model', 'schema-validator.cjs'), join(outdir, 'schema-validator.cjs'));
+copyFileSync(
+  join(root, 'dist', 'model', 'schema-validator.cjs'),
+  join(outdir, 'schema-validator.cjs'),
+);
 copyFileSync(join(root, 'dist', 'generators', 'templates.cjs'), join(outdir, 'templates.cjs'));

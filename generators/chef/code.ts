@@ -1,11 +1,4 @@
-import {
-  rubyLiteral,
-  rubyNodePath,
-  rubyProperty,
-  rubyRegexp,
-  rubyString,
-  rubySymbol,
-} from '../quote/ruby.js';
+import { rubyLiteral, rubyProperty, rubyRegexp, rubyString, rubySymbol } from '../quote/ruby.js';
 import type { ContainerView } from './containers.js';
 import { markdownCode, secretExpression } from './helpers.js';
 import type { Property } from './ports.js';
@@ -79,18 +72,21 @@ const scalarLines = new Map<string, string>();
 /** The recipe's local variable holding `node[<cookbook>]['containers']`. */
 export const containersVariable = 'containers';
 
-export function containerCode(container: ContainerView, cookbook: string): ContainerCode {
+/** The keys of each container's attributes, quoted once rather than for every container. */
+const keys = { enabled: "['enabled']", repo: "['repo']", tag: "['tag']", env: "['env']" };
+
+/** `containersPath` is `node['<cookbook>']['containers']`, the same for every container. */
+export function containerCode(container: ContainerView, containersPath: string): ContainerCode {
   const quotedName = rubyString(container.name);
   const settings = `${containersVariable}[${quotedName}]`;
-  const key = (name: string) => `${settings}[${rubyString(name)}]`;
   const resource = rubyString(container.resource);
 
   return {
     name: quotedName,
-    enabled: key('enabled'),
-    repo: key('repo'),
-    tag: key('tag'),
-    env: key('env'),
+    enabled: settings + keys.enabled,
+    repo: settings + keys.repo,
+    tag: settings + keys.tag,
+    env: settings + keys.env,
     pull: container.pullAction
       ? { action: rubySymbol(container.pullAction), notify: resource }
       : undefined,
@@ -107,7 +103,7 @@ export function containerCode(container: ContainerView, cookbook: string): Conta
       properties: propertyBlock(connection.properties, 4),
       resubscribe: connection.resubscribe ? resource : undefined,
     })),
-    attributes: attributeLines(container, rubyNodePath([cookbook, 'containers', container.name])),
+    attributes: attributeLines(container, `${containersPath}[${quotedName}]`),
     ports: container.portPatterns.map(rubyRegexp),
     readme: readmeRow(container),
   };
@@ -116,15 +112,15 @@ export function containerCode(container: ContainerView, cookbook: string): Conta
 function attributeLines(container: ContainerView, settings: string): string {
   const prefix = `default${settings.slice('node'.length)}`;
   const line = (key: string, value: Parameters<typeof rubyLiteral>[0]) => {
-    const target = `${prefix}[${rubyString(key)}] = `;
+    const target = `${prefix}${key} = `;
     return target + rubyLiteral(value, { column: target.length });
   };
   const { defaults } = container;
   return [
-    line('enabled', true),
-    line('repo', defaults.repo),
-    line('tag', defaults.tag),
-    line('env', defaults.env),
+    line(keys.enabled, true),
+    line(keys.repo, defaults.repo),
+    line(keys.tag, defaults.tag),
+    line(keys.env, defaults.env),
   ].join('\n');
 }
 

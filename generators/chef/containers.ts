@@ -103,8 +103,9 @@ export function containerView(container: Container, context: ContainerContext): 
 /** berth's properties with the `x-chef` ones after them; a property named in both is x-chef's. */
 function properties(container: Container, notes: Notes): Property[] {
   const passed = passThroughProperties(container, notes);
-  const overridden = new Set(passed.map((property) => property.name));
   const derived = containerProperties(container, notes);
+  if (passed.length === 0) return derived;
+  const overridden = new Set(passed.map((property) => property.name));
   return [...derived.filter((property) => !overridden.has(property.name)), ...passed];
 }
 
@@ -137,18 +138,17 @@ function sharedPull(container: Container, policy: PullPolicy, context: Container
 }
 
 function noteImage(container: Container, notes: Notes): void {
-  const path = fieldPath(container, 'image');
   const { image } = container;
   if (!image.tag && !image.digest) {
     notes.changedDefault(
-      path,
+      fieldPath(container, 'image'),
       `writes tag 'latest' for ${image.reference}, which names whatever was pushed last`,
       'pin a tag (or a digest) in the image, e.g. nginx:1.27',
     );
   }
   if (image.digest && image.repository.includes('/')) {
     notes.approximate(
-      path,
+      fieldPath(container, 'image'),
       `the cookbook reads the running image ${image.repository}@… back as a repository ` +
         'ending in "@sha256" and redeploys the container on every Chef run',
       'pin this image by tag for Chef, or accept the restarts',

@@ -24,8 +24,12 @@ export function secretExpression(source: ChefSecretSource): string {
   return `${item}[${rubyString(source.key)}]`;
 }
 
+const markdownSpecial = /[\u0000-\u001f\u007f`|]/;
+
 /** Text for a Markdown code span, even when it holds backticks, pipes or line breaks. */
 export function markdownCode(text: string): string {
+  // Most names and images hold nothing that needs more than the backticks around them.
+  if (!markdownSpecial.test(text)) return `\`${text}\``;
   const visible = /[\u0000-\u001f\u007f]/.test(text) ? JSON.stringify(text) : text;
   const longest = Math.max(0, ...(visible.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

@@ -88,8 +88,9 @@ export function cookbookView(model: Model): { view: CookbookView; notes: Notes }
   const images = standaloneImages(model.images, notes);
   const context = containerContext(model, notes);
   // Each container's view is turned into text at once and dropped, so that only strings stay.
+  const containersPath = rubyNodePath([context.cookbook, 'containers']);
   const containers = model.containers.map((container) =>
-    containerCode(containerView(container, context), context.cookbook),
+    containerCode(containerView(container, context), containersPath),
   );
 
   const view: CookbookView = {

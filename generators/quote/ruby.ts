@@ -66,6 +66,9 @@ const singleQuoteSpecial = /[\\']/g;
  * the `#` escaped, which says plainly that the braces are text.
  */
 const looksInterpolated = /#[{@$]/;
+/** Any of the above, or a `'` or `\`: text with none of these is written as `'text'`. */
+const plainSingleQuoted =
+  /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff'\\]|#[{@$]/;
 
 function escapeCodePoint(char: string): string {
   const point = char.codePointAt(0)!;
@@ -84,6 +87,9 @@ function singleQuoted(text: string): string {
  * Other non-ASCII text is kept as it is: Ruby source is UTF-8 by default.
  */
 export function rubyString(text: string): string {
+  // The common case, tested once: nothing to escape in single quotes, nothing that looks
+  // interpolated, nothing that forces double quotes.
+  if (!plainSingleQuoted.test(text)) return `'${text}'`;
   if (!unusual.test(text) && !looksInterpolated.test(text)) return singleQuoted(text);
   if (loneSurrogate.test(text)) {
     throw new Error('rubyString: the text holds an unpaired surrogate, which Ruby cannot carry');
@@ -248,14 +254,17 @@ export function rubyRegexpText(text: string): string {
   return result;
 }
 
+const regexpDelimiters = /[#{}\n\r]/;
+
 /**
  * `%r{source}` for a pattern assembled from fixed regexp syntax and `rubyRegexpText` pieces.
  * The source must not hold an unescaped `#`, brace or line break, which would change the
- * literal rather than the pattern.
+ * literal rather than the pattern; most hold none at all, escaped or not.
  */
 export function rubyRegexp(source: string): string {
+  if (!regexpDelimiters.test(source)) return `%r{${source}}`;
   const unescaped = source.replace(/\\u\{[0-9a-f]+\}|\\./gs, '');
-  if (/[#{}\n\r]/.test(unescaped)) {
+  if (regexpDelimiters.test(unescaped)) {
     throw new Error(`rubyRegexp: "${source}" holds an unescaped #, brace or line break`);
   }
   return `%r{${source}}`;

@@ -6,7 +6,8 @@ import { parsePuppet } from '../parsers/puppet/index.js';
 import type { RubyParser } from '../parsers/ruby/index.js';
 import type { ParseResult } from '../parsers/types.js';
 import { settingOf, type ConfigSuppression, type LintConfig } from './config.js';
-import { DriftContext, isGenerated, type DriftOptions } from './drift/index.js';
+import type { DriftContext, DriftOptions } from './drift/context.js';
+import { isGenerated } from './drift/header.js';
 import { extractResources, parseHiera, type SourceKind } from './extract/index.js';
 import { fingerprintOf, numberRepeats } from './fingerprint.js';
 import { toPosix } from './files.js';
@@ -74,7 +75,7 @@ export class LintEngine {
   private threads: LintThreads | undefined;
 
   private readonly parseAll: boolean;
-  private readonly drift: DriftContext;
+  private drift: Promise<DriftContext> | undefined;
 
   constructor(
     private readonly config: LintConfig,
@@ -83,9 +84,6 @@ export class LintEngine {
     this.parseAll = options.parseAll ?? false;
     this.active = activeRules(config);
     const cwd = options.cwd ?? config.base;
-    this.drift = new DriftContext(
-      options.spec === undefined ? { cwd } : { cwd, spec: options.spec },
-    );
     this.suppressions = config.suppress.map((entry) => compileSuppression(entry, config.base, cwd));
   }
 
@@ -144,7 +142,8 @@ export class LintEngine {
     const decoded = source.text ?? decode(source.bytes ?? new Uint8Array());
     if (typeof decoded !== 'string') return undecodable(source, decoded);
     // Generated files are compared with their berth file, whatever they mention.
-    const skip = !this.parseAll && !MENTIONS_DOCKER.test(decoded) && !isGenerated(decoded);
+    const generated = isGenerated(decoded);
+    const skip = !this.parseAll && !MENTIONS_DOCKER.test(decoded) && !generated;
     if (skip) return undefined;
     const lines = new LineIndex(decoded);
     const parse = await this.parse(source, decoded, lines);
@@ -157,9 +156,23 @@ export class LintEngine {
       parse,
       resources,
       suppressionProblems: [],
-      drift: { context: this.drift, reparse: (again) => this.parseLoaded(source, again) },
     };
+    // Only generated files are compared with their berth file (the drift rule), and what that
+    // takes (the model, its schema, the generators) is loaded for the first of them.
+    if (generated) {
+      const context = await this.driftContext();
+      file.drift = { context, reparse: (again) => this.parseLoaded(source, again) };
+    }
     return file;
+  }
+
+  private driftContext(): Promise<DriftContext> {
+    this.drift ??= import('./drift/context.js').then(({ DriftContext }) => {
+      const cwd = this.options.cwd ?? this.config.base;
+      const spec = this.options.spec;
+      return new DriftContext(spec === undefined ? { cwd } : { cwd, spec });
+    });
+    return this.drift;
   }
 
   private async parse(source: Source, text: string, lines: LineIndex): Promise<ParseResult> {

@@ -200,25 +200,28 @@ class FieldReader {
   environment(secrets: Set<string>): EnvironmentVariable[] {
     const value = this.spec.environment;
     if (value === undefined) return none;
-    const entries: [string, unknown, YamlPath][] = Array.isArray(value)
-      ? value.map((item: string, i) => {
-          const [name, rest] = splitOnce(item, '=');
-          return [name, rest ?? null, this.at('environment', i)];
-        })
-      : Object.entries(value).map(([name, v]) => [name, v, this.at('environment', name)]);
-
-    return entries.flatMap(([name, raw, path]): EnvironmentVariable[] => {
+    const variables: EnvironmentVariable[] = [];
+    const add = (name: string, raw: unknown, path: YamlPath) => {
       if (raw === null) {
         this.report(path, `"${name}" has no value`, 'write NAME: "" for an empty value');
-        return [];
-      }
-      if (typeof raw === 'object') {
+      } else if (typeof raw === 'object') {
         const secret = (raw as { secret: string }).secret;
         if (!secrets.has(secret)) this.reportMissingSecret(secret, path, secrets);
-        return [{ name, value: { secret, path }, path }];
+        variables.push({ name, value: { secret, path }, path });
+      } else {
+        variables.push({ name, value: this.context.text(raw, path), path });
       }
-      return [{ name, value: this.context.text(raw, path), path }];
-    });
+    };
+
+    if (Array.isArray(value)) {
+      value.forEach((item: string, i) => {
+        const [name, rest] = splitOnce(item, '=');
+        add(name, rest ?? null, this.at('environment', i));
+      });
+    } else {
+      for (const name in value) add(name, value[name], this.at('environment', name));
+    }
+    return variables;
   }
 
   private reportMissingSecret(secret: string, path: YamlPath, secrets: Set<string>): void {
@@ -305,7 +308,10 @@ class FieldReader {
   }
 
   tmpfs(): Tmpfs[] {
-    if (this.spec.tmpfs === undefined && this.spec.volumes === undefined) return none;
+    const inVolumes = (this.spec.volumes ?? []).some(
+      (entry: any) => typeof entry === 'object' && entry?.type === 'tmpfs',
+    );
+    if (this.spec.tmpfs === undefined && !inVolumes) return none;
     const short = this.list('tmpfs').flatMap((entry, i) => {
       const path = Array.isArray(this.spec.tmpfs) ? this.at('tmpfs', i) : this.at('tmpfs');
       const [target, options] = splitOnce(entry, ':');

@@ -67,8 +67,7 @@ const singleQuoteSpecial = /[\\']/g;
  */
 const looksInterpolated = /#[{@$]/;
 /** Any of the above, or a `'` or `\`: text with none of these is written as `'text'`. */
-const plainSingleQuoted =
-  /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff'\\]|#[{@$]/;
+const plainSingleQuoted = new RegExp(`${unusual.source}|['\\\\]|${looksInterpolated.source}`);
 
 function escapeCodePoint(char: string): string {
   const point = char.codePointAt(0)!;
@@ -82,9 +81,10 @@ function singleQuoted(text: string): string {
 
 /**
  * A Ruby String literal for `text`. Single quotes when nothing in the text needs an escape but
- * `\` and `'` and nothing looks like interpolation; otherwise double quotes, where `"`, `\` and every `#` are escaped (so no `#{`,
- * `#@` or `#$` can interpolate) and control characters become `\n`, `\e`, `\u{7f}` and so on.
- * Other non-ASCII text is kept as it is: Ruby source is UTF-8 by default.
+ * `\` and `'` and nothing looks like interpolation; otherwise double quotes, where `"`, `\`
+ * and every `#` are escaped (so no `#{`, `#@` or `#$` can interpolate) and control characters
+ * become `\n`, `\e`, `\u{7f}` and so on. Other non-ASCII text is kept as it is: Ruby source is
+ * UTF-8 by default.
  */
 export function rubyString(text: string): string {
   // The common case, tested once: nothing to escape in single quotes, nothing that looks

@@ -50,7 +50,7 @@ class TreeSitterRubyParser implements RubyParser {
 
 function readTree(file: string, text: string, tree: Tree): ParseResult {
   const root = tree.rootNode;
-  const source = { text, heredocs: new Heredocs(root) };
+  const source = { text, heredocs: new Heredocs(root), clean: !root.hasError };
   const { resources, strayKeywords } = findResources(root, source);
   const problems = [...findProblems(root, text), ...strayKeywords];
   problems.sort((a, b) => a.span.start.offset - b.span.start.offset);

@@ -10,6 +10,8 @@ import { endIndexOf, fieldChild, typeOf } from './nodes.js';
 export interface Source {
   text: string;
   heredocs: Heredocs;
+  /** The tree has no syntax errors, so every node has the shape the grammar gives it. */
+  clean: boolean;
 }
 
 /**
@@ -88,6 +90,13 @@ function openerOf(node: Node, source: Source): string {
 
 function readString(node: Node, source: Source): Value {
   if (hasInterpolation(node, source)) return unknown(node, source, 'interpolation');
+  const delimited = source.clean ? delimitersOf(textOf(node, source)) : undefined;
+  if (delimited) {
+    const value = unescapeByOpener(delimited.raw, delimited.opener, delimited.closer);
+    if (value === undefined) return unknown(node, source, 'expression');
+    return { kind: 'string', value, span: spanOf(node) };
+  }
+
   const children = node.children;
   const opener = children[0];
   const closer = children[children.length - 1];
@@ -103,6 +112,27 @@ function readString(node: Node, source: Source): Value {
   const value = unescapeByOpener(raw, opening, closerText);
   if (value === undefined) return unknown(node, source, 'expression');
   return { kind: 'string', value, span: spanOf(node) };
+}
+
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+
+/**
+ * A string's opening and closing delimiters read from its text: `'`, `"`, `:'`, `:"`, or `%`
+ * with an optional letter and any delimiter, closed by one character. In a tree without
+ * syntax errors these are exactly its first and last children, so the children need not be
+ * fetched; undefined for any other shape, which is then read through the children.
+ */
+function delimitersOf(text: string): { opener: string; raw: string; closer: string } | undefined {
+  const first = text[0];
+  let length = 0;
+  if (first === "'" || first === '"') length = 1;
+  else if (first === ':' && (text[1] === "'" || text[1] === '"')) length = 2;
+  else if (first === '%') length = /^%[a-zA-Z]/.test(text) ? 3 : 2;
+  if (length === 0 || text.length <= length) return undefined;
+  const opening = text[length - 1] as string;
+  const closer = text[text.length - 1] as string;
+  if (closer !== (CLOSING[opening] ?? opening)) return undefined;
+  return { opener: text.slice(0, length), raw: text.slice(length, -1), closer };
 }
 
 /** Interpolation starts with `#`, so text without one needs no look at the children. */

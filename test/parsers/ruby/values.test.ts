@@ -133,6 +133,21 @@ describe('Ruby parser: literal values', () => {
     expect(rubyValues(literals)).toEqual(known.map(([, value]) => value));
   });
 
+  it('reads each literal alike whether or not the file has a syntax error elsewhere', async () => {
+    // Without errors, strings are read from their text; with one, through their children.
+    const read = async (text: string) => {
+      const result = await parseRecipe(text);
+      return { problems: result.problems.length, attribute: result.resources[0]?.attributes[0] };
+    };
+    for (const literal of [...known, ...unknown].map(([source]) => source)) {
+      const clean = await read(`docker_container 'x' do\ncontent ${literal}\nend\n`);
+      const broken = await read(`docker_container 'x' do\ncontent ${literal}\nend\nfoo(\n`);
+      expect(clean.problems, literal).toBe(0);
+      expect(broken.problems, literal).toBeGreaterThan(0);
+      expect(broken.attribute, literal).toEqual(clean.attribute);
+    }
+  });
+
   it('spans a heredoc from its opener to its terminator', async () => {
     const value = await valueOf('<<~EOS\n  a\nEOS');
     expect(at(value.span)).toBe('2:9-4:4');

@@ -26,6 +26,7 @@ import {
   checkedPort,
   parseDuration,
   parseImageReference,
+  parseDevice,
   parseMountString,
   parsePortNumberOrRange,
   parsePortString,
@@ -451,9 +452,10 @@ class FieldReader {
 
   devices(): Device[] {
     if (this.spec.devices === undefined) return none;
-    return (this.spec.devices ?? []).map((entry: string, i: number) => {
-      const [host, container = host, permissions = 'rwm'] = entry.split(':');
-      return { host: host!, container, permissions, path: this.at('devices', i) };
+    return (this.spec.devices ?? []).flatMap((entry: string, i: number) => {
+      const path = this.at('devices', i);
+      const device = this.context.parse(path, () => parseDevice(entry));
+      return device ? [{ ...device, path }] : [];
     });
   }
 

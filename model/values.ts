@@ -219,6 +219,36 @@ export function absoluteOnNode(source: string): string {
   return source;
 }
 
+/**
+ * `HOST[:CONTAINER[:PERMISSIONS]]`, the way `docker run --device` takes it: a fourth part, a
+ * relative container path or permissions other than `r`, `w` and `m` (each once) would be
+ * refused by Docker, so they are refused here rather than passed on.
+ */
+export function parseDevice(entry: string): {
+  host: string;
+  container: string;
+  permissions: string;
+} {
+  const parts = entry.split(':');
+  if (parts.length > 3) {
+    invalid(
+      `the device "${entry}" has ${parts.length} parts separated by ":"`,
+      'write HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]], e.g. /dev/fuse:/dev/fuse:rwm',
+    );
+  }
+  const [host, container = host, permissions = 'rwm'] = parts as [string, ...string[]];
+  if (!container.startsWith('/')) {
+    invalid(`the container path "${container}" of the device is relative`, 'start it with /');
+  }
+  if (!/^[rwm]{1,3}$/.test(permissions) || new Set(permissions).size !== permissions.length) {
+    invalid(
+      `the device permissions "${permissions}" are not a combination of r, w and m`,
+      'write r, w and m, each at most once, e.g. rwm or r',
+    );
+  }
+  return { host, container, permissions };
+}
+
 export function absoluteTarget(target: string): string {
   noColon(target);
   if (!target.startsWith('/'))

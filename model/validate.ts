@@ -69,6 +69,9 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const rest = useful.filter((e) => e.propertyName === undefined);
   const paths = [...new Set(rest.map((e) => e.instancePath))];
   const hasDeeper = (path: string) => paths.some((q) => q.startsWith(`${path}/`));
+  // A map whose keys were refused matched the map branch of its `oneOf`: the other branches'
+  // "must be a list" says nothing about it.
+  const namedPaths = new Set(badNames.map((e) => e.instancePath));
 
   return [
     ...badNames,
@@ -76,7 +79,7 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
       const here = rest.filter((e) => e.instancePath === path);
       const specific = here.filter((e) => e.keyword !== 'type');
       if (specific.length > 0) return pickSpecific(specific);
-      return hasDeeper(path) ? [] : [mergeTypeErrors(here)];
+      return hasDeeper(path) || namedPaths.has(path) ? [] : [mergeTypeErrors(here)];
     }),
   ];
 }

@@ -59,6 +59,7 @@ function measure(args) {
   const samples = Array.from({ length: runs }, () => timed(args));
   return {
     ms: median(samples.map((s) => s.ms)),
+    best: Math.min(...samples.map((s) => s.ms)),
     mb: Math.max(...samples.map((s) => s.mb)),
   };
 }
@@ -85,8 +86,8 @@ const lines = [
   `| measure | result | bar |`,
   `|---|---|---|`,
   ...shapes.flatMap(({ shape, ten, hundred }) => [
-    `| 10,000 ${shape} containers, both targets | ${ten.ms.toFixed(0)} ms, peak ${ten.mb.toFixed(0)} MB | < 1000 ms, < 300 MB |`,
-    `| 100,000 ${shape} containers, both targets | ${hundred.ms.toFixed(0)} ms, peak ${hundred.mb.toFixed(0)} MB (${(hundred.ms / ten.ms).toFixed(1)}x the 10,000 time) | <= 12x |`,
+    `| 10,000 ${shape} containers, both targets | ${ten.ms.toFixed(0)} ms (best ${ten.best.toFixed(0)}), peak ${ten.mb.toFixed(0)} MB | < 1000 ms, < 300 MB |`,
+    `| 100,000 ${shape} containers, both targets | ${hundred.ms.toFixed(0)} ms (best ${hundred.best.toFixed(0)}), peak ${hundred.mb.toFixed(0)} MB (${(hundred.ms / ten.ms).toFixed(1)}x the 10,000 time) | <= 12x |`,
   ]),
   `| example cold start | ${coldExample.toFixed(0)} ms vs \`node -e 0\` ${coldBare.toFixed(0)} ms (${(coldExample / coldBare).toFixed(2)}x) | <= 3x |`,
 ];

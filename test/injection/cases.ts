@@ -207,7 +207,8 @@ export const injectedValues: fc.Arbitrary<InjectedValues> = fc.record({
   entrypoint: hostileString,
   argument: hostileString,
   environment: hostileString,
-  labelKey: shortHostile,
+  // Label names and extra host names hold no separator ("=", ":"): the schema refuses those.
+  labelKey: shortHostile.map((s) => s.replace(/=/g, '')),
   label: hostileString,
   bindSource: hostileString,
   bindTarget: hostileString,
@@ -223,12 +224,16 @@ export const injectedValues: fc.Arbitrary<InjectedValues> = fc.record({
   envFile: hostileString,
   dns: hostileString,
   dnsSearch: hostileString,
-  extraHost: shortHostile,
+  extraHost: shortHostile.map((s) => s.replace(/:/g, '')),
   extraHostIp: hostileString,
+  // Permissions are r, w and m, each at most once, as Docker takes them; rwm is the default.
   device: fc.tuple(
     withoutColon,
     withoutColon,
-    withoutColon.filter((p) => p !== 'rwm'),
+    fc
+      .shuffledSubarray(['r', 'w', 'm'], { minLength: 1 })
+      .map((letters) => letters.join(''))
+      .filter((p) => p !== 'rwm'),
   ),
   aliases: fc.tuple(fc.stringMatching(aliasPattern), fc.stringMatching(aliasPattern)),
   chefCgroupParent: hostileString,

@@ -9,6 +9,7 @@ import {
   markedFingerprints,
   openWorkspace,
   patchFor,
+  runnerEnvironment,
   TOKEN,
   writeEvent,
   type Workspace,
@@ -135,16 +136,7 @@ function lineOf(text: string, needle: string): number {
 
 /** Runs the command line in the checkout with a runner's environment. */
 async function berth(...args: string[]): Promise<number> {
-  const env = {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: ws.eventPath,
-    GITHUB_REPOSITORY: `${ws.fake.owner}/${ws.fake.repo}`,
-    GITHUB_API_URL: ws.apiUrl,
-    GITHUB_TOKEN: TOKEN,
-    GITHUB_STEP_SUMMARY: ws.summaryPath,
-    GITHUB_WORKSPACE: checkout,
-  };
+  const env = { ...runnerEnvironment(ws), GITHUB_WORKSPACE: checkout };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   process.chdir(checkout);
   return main(args);

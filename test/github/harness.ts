@@ -109,6 +109,19 @@ export async function openWorkspace(options: { prefix?: string } = {}): Promise<
   };
 }
 
+/** The variables GitHub Actions sets for a pull_request job, pointing at the workspace. */
+export function runnerEnvironment(ws: Workspace): Record<string, string> {
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: ws.eventPath,
+    GITHUB_REPOSITORY: `${ws.fake.owner}/${ws.fake.repo}`,
+    GITHUB_API_URL: ws.apiUrl,
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_STEP_SUMMARY: ws.summaryPath,
+  };
+}
+
 /** Writes the pull_request event payload for the fake's current head commit. */
 export async function writeEvent(
   ws: Pick<Workspace, 'fake' | 'eventPath'>,
@@ -154,16 +167,7 @@ export async function run(
       lintCalls.push(files);
       return fakeLint(files);
     },
-    env: {
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: ws.eventPath,
-      GITHUB_REPOSITORY: `${ws.fake.owner}/${ws.fake.repo}`,
-      GITHUB_API_URL: ws.apiUrl,
-      GITHUB_TOKEN: TOKEN,
-      GITHUB_STEP_SUMMARY: ws.summaryPath,
-      ...env,
-    },
+    env: { ...runnerEnvironment(ws), ...env },
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     timing: { secondMs: 1, writeSpacingMs: 0 },

@@ -97,11 +97,19 @@ async function runOnPullRequest(args: ParsedArgs): Promise<number> {
     import('../../lint/index.js'),
     import('../../lint/drift/index.js'),
   ]);
+  // The exit code of a pull request's run counts the findings it reports, at --fail-on.
+  if (single(args, 'max-warnings') !== undefined) {
+    usage(lintSpec, '--max-warnings does not apply with --github; use --fail-on warning');
+  }
   const settings: LintOptions = {
     cwd: process.cwd(),
     config: args.flags['no-config'] ? false : single(args, 'config'),
     rules: ruleSettings(args.values.rule ?? []),
+    ignore: args.values.ignore ?? [],
+    hiera: args.values.hiera ?? [],
+    parseAll: args.flags['parse-all'] === true,
   };
+  const only = args.values.only;
   const result = await runPullRequest(
     {
       report: single(args, 'github-report'),
@@ -114,10 +122,11 @@ async function runOnPullRequest(args: ParsedArgs): Promise<number> {
       specPath: single(args, 'spec'),
     },
     {
-      lint: (files) => lintFiles(files, { ...settings, only: args.values.only }),
+      lint: (files) => lintFiles(files, { ...settings, only }),
       // The generated files and berth.yaml as they are at the head commit, compared by the
-      // drift rule alone.
+      // drift rule alone, unless --only leaves the drift rule out.
       checkDrift: async (request) => {
+        if (only && !only.includes('drift')) return [];
         const { spec, files } = await driftSources(request);
         const result = await lintFiles(files, { ...settings, only: ['drift'], spec });
         return result.findings;

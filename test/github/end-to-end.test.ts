@@ -205,6 +205,39 @@ describe('berth lint --github, end to end', () => {
     for (const text of [stdout, stderr, jobSummary, summary]) expect(text).not.toContain(TOKEN);
   });
 
+  it('applies --ignore and --only, the drift check included', async () => {
+    await pullRequest();
+
+    const code = await berth(
+      'lint',
+      '--github',
+      '--github-report',
+      'check',
+      '--ignore',
+      'modules/**',
+      '--only',
+      'privileged-container',
+    );
+
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const annotations = ws.fake.checkRuns[0]!.annotations.map((a) => [a.path, a.title]);
+    expect(annotations).toEqual([[RECIPE, 'privileged-container']]);
+    // --only leaves the drift rule out, so no generated file was even read.
+    const reads = ws.fake.requestsTo('GET', /\/contents\//).map((r) => r.path);
+    expect(reads.some((path) => path.includes('/generated/'))).toBe(false);
+  });
+
+  it('refuses --max-warnings, which a pull request run does not count', async () => {
+    await pullRequest();
+
+    const code = await berth('lint', '--github', '--max-warnings', '3');
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('--max-warnings does not apply with --github');
+    expect(ws.fake.checkRuns).toEqual([]);
+  });
+
   it('passes a clean pull request, and skips drift when nothing generated changed', async () => {
     await pullRequest();
     const clean = "docker_container 'web' do\n  repo 'nginx'\n  tag '1.27'\nend\n";

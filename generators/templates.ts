@@ -42,17 +42,18 @@ function precompiledSpecs(): Specs | null {
   return precompiled;
 }
 
+/** How many iterations of `#each` are joined at a time. */
+const joinEvery = 32;
+
 /**
  * `#each` over an array that joins the iterations instead of appending them one by one.
  * Handlebars' own `each` grows its result with `+=`, which leaves the output of 10,000
  * containers as a tree of millions of string pieces that all stay alive, and are copied by
  * every garbage collection, until the file is written. Here the iterations are joined a few
  * dozen at a time as the loop goes, so each iteration's pieces die young and what stays alive
- * is a few flat strings. Other values (objects, empty arrays) go to the built-in helper;
+ * is flat strings. Other values (objects, empty arrays) go to the built-in helper;
  * `@index`, `@key`, `@first`, `@last` and block parameters behave the same.
  */
-const joinEvery = 32;
-
 export function joiningEach(handlebars: typeof Handlebars): Handlebars.HelperDelegate {
   const builtin = handlebars.helpers.each!;
   return function (this: unknown, items: unknown, options: Handlebars.HelperOptions) {

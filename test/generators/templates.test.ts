@@ -21,7 +21,8 @@ const view = {
 };
 
 const templates = [
-  '{{#each items}}{{@index}}={{this}}{{#if @first}} first{{/if}}{{#if @last}} last{{/if}};{{/each}}',
+  '{{#each items}}{{@index}}={{this}}' +
+    '{{#if @first}} first{{/if}}{{#if @last}} last{{/if}};{{/each}}',
   '{{#each items}}{{@key}}{{/each}}',
   '{{#each items as |item position|}}{{position}}:{{item}} {{/each}}',
   '{{#each empty}}never{{else}}nothing{{/each}}',

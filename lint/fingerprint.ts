@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 import type { Finding } from './types.js';
 
@@ -25,8 +25,17 @@ export function fingerprintOf(parts: FingerprintParts): string {
     parts.attribute,
     normalise(parts.value),
   ].join('\u0000');
-  return `${parts.ruleId}:${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
+  return `${parts.ruleId}:${sha256(text).slice(0, 20)}`;
 }
+
+/**
+ * One finding costs one hash, and a hash object per call is most of a finding's cost. The
+ * one-call form (Node 20.12 and later) gives the same digest without it.
+ */
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 function normalise(value: string): string {
   return value.trim().replace(/\s+/g, ' ');

@@ -6,5 +6,5 @@ import type { Container, YamlPath } from './types.js';
  * Built on demand, since a model of 100,000 containers should not hold a path for every field.
  */
 export function fieldPath(container: Container, field: string): YamlPath {
-  return container.written.includes(field) ? container.path.concat(field) : container.path;
+  return container.written.includes(field) ? [...container.path, field] : container.path;
 }

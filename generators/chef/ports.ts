@@ -134,11 +134,14 @@ export function portPatterns(ports: PortMapping[]): string[] {
     single.push(entryPattern(`${address}:${hostPort}->${port.target}/${port.protocol}`));
   }
 
-  const merged = [...sameNumber.values()].flatMap((group) =>
-    runs(group.ports).map((run) =>
-      entryPattern(`${group.address}:${rubyRegexpText(`${run}->${run}/${group.protocol}`)}`),
-    ),
-  );
+  const merged: string[] = [];
+  for (const group of sameNumber.values()) {
+    for (const run of runs(group.ports)) {
+      merged.push(
+        entryPattern(`${group.address}:${rubyRegexpText(`${run}->${run}/${group.protocol}`)}`),
+      );
+    }
+  }
   return [...merged, ...single];
 }
 

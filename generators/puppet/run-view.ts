@@ -3,6 +3,7 @@
  * the `docker::run` parameters for the enabled and the disabled case.
  */
 import type { Container, Model } from '../../model/types.js';
+import { mapDefined } from '../../model/lists.js';
 import { identifierOf } from '../../model/names.js';
 import {
   PuppetCode,
@@ -131,11 +132,11 @@ function addStartAfter(context: RunContext, parts: RunParts): void {
 }
 
 function secretsHash({ index, container }: RunContext): PuppetHash | null {
-  const entries = container.environment.flatMap((entry) => {
-    if (typeof entry.value === 'string') return [];
+  const entries = mapDefined(container.environment, (entry) => {
+    if (typeof entry.value === 'string') return undefined;
     const secret = index.secrets.get(entry.value.secret);
     const lookup = `Sensitive(lookup(${puppetString(secret!.puppet.hiera)}, String))`;
-    return [[entry.name, new PuppetCode(lookup)] as const];
+    return [entry.name, new PuppetCode(lookup)] as const;
   });
   return entries.length > 0 ? new PuppetHash(entries) : null;
 }

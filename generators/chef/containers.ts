@@ -171,6 +171,7 @@ function noteDependencies(container: Container, notes: Notes): void {
 
 /** The networks after the first, joined with docker_network :connect after the container. */
 function connections(container: Container, resubscribe: boolean, notes: Notes): Connection[] {
+  if (container.networks.length < 2) return [];
   return container.networks.slice(1).map((network) => {
     if (network.aliases.length > 0) {
       notes.unsupported(

@@ -103,8 +103,12 @@ function publishedPorts(ports: PortMapping[]): Published[] {
   return published;
 }
 
+/** Most ports are published on every address; the pattern for that is made once. */
+const everyAddressPattern = rubyRegexpText('0.0.0.0');
+
 /** IPv6 addresses are shown bracketed by recent Docker clients and bare by older ones. */
 function addressPattern(address: string): string {
+  if (address === '0.0.0.0') return everyAddressPattern;
   if (!isIpv6(address)) return rubyRegexpText(address);
   return `(?:\\[${rubyRegexpText(address)}\\]|${rubyRegexpText(address)})`;
 }

@@ -71,8 +71,8 @@ export function containerView(
   { notes, trips }: Findings,
 ): ContainerView {
   const mode = model.puppet.restartMode;
-  const context: RunContext = { model, index, container, notes, trips, mode };
   const variable = identifierOf(container.name);
+  const context: RunContext = { model, index, container, variable, notes, trips, mode };
   const parts = new RunParts();
   parts.set('ensure', 'present');
   parts.set('image', new PuppetCode(`$${variable}_image`), 'image');
@@ -96,8 +96,7 @@ export function containerView(
  * are unwrapped there: they end up in the catalog and in the container's start script.
  */
 function addEnvironment(context: RunContext, parts: RunParts): void {
-  const { container, model } = context;
-  const variable = identifierOf(container.name);
+  const { container, model, variable } = context;
   const secrets = container.environment.some((entry) => typeof entry.value !== 'string');
   const args = [
     `$${variable}_container['environment']`,

@@ -1,5 +1,6 @@
 import type { NormalizeContext } from './context.js';
 import { mapDefined } from './lists.js';
+import { childPath } from './paths.js';
 import { shellSplit } from './shell-words.js';
 import { closest } from './suggest.js';
 import type {
@@ -59,7 +60,7 @@ export function normalizeContainer(
   declared: Declared,
 ): Container | undefined {
   const path: YamlPath = ['containers', name];
-  const at = (field: string): YamlPath => [...path, field];
+  const at = (field: string): YamlPath => childPath(path, field);
 
   const image = context.parse(at('image'), () => parseImageReference(spec.image));
   if (!image) return undefined;
@@ -77,7 +78,7 @@ export function normalizeContainer(
     environment: fields.environment(declared.secrets),
     envFiles: fields
       .list('env_file')
-      .map((file, i) => absolutePath(context, file, [...at('env_file'), i])),
+      .map((file, i) => absolutePath(context, file, childPath(path, 'env_file', i))),
     ports: fields.ports(),
     expose: fields.expose(),
     mounts: fields.mounts(declared.volumes),
@@ -157,7 +158,7 @@ function passThrough(values: Record<string, unknown> | undefined, path: YamlPath
   return Object.entries(values ?? {}).map(([name, value]) => ({
     name,
     value,
-    path: [...path, name],
+    path: childPath(path, name),
   }));
 }
 
@@ -170,7 +171,7 @@ class FieldReader {
   ) {}
 
   private at(...segments: (string | number)[]): YamlPath {
-    return [...this.path, ...segments];
+    return childPath(this.path, ...segments);
   }
 
   private report(path: YamlPath, problem: string, valueHint: string): void {
@@ -211,28 +212,32 @@ class FieldReader {
   environment(secrets: Set<string>): EnvironmentVariable[] {
     const value = this.spec.environment;
     if (value === undefined) return none;
-    const variables: EnvironmentVariable[] = [];
-    const add = (name: string, raw: unknown, path: YamlPath) => {
+    const variable = (
+      name: string,
+      raw: unknown,
+      path: YamlPath,
+    ): EnvironmentVariable | undefined => {
       if (raw === null) {
         this.report(path, `"${name}" has no value`, 'write NAME: "" for an empty value');
-      } else if (typeof raw === 'object') {
+        return undefined;
+      }
+      if (typeof raw === 'object') {
         const secret = (raw as { secret: string }).secret;
         if (!secrets.has(secret)) this.reportMissingSecret(secret, path, secrets);
-        variables.push({ name, value: { secret, path }, path });
-      } else {
-        variables.push({ name, value: this.context.text(raw, path), path });
+        return { name, value: { secret, path }, path };
       }
+      return { name, value: this.context.text(raw, path), path };
     };
 
     if (Array.isArray(value)) {
-      value.forEach((item: string, i) => {
+      return mapDefined(value, (item: string, i) => {
         const [name, rest] = splitOnce(item, '=');
-        add(name, rest ?? null, this.at('environment', i));
+        return variable(name, rest ?? null, this.at('environment', i));
       });
-    } else {
-      for (const name in value) add(name, value[name], this.at('environment', name));
     }
-    return variables;
+    return mapDefined(Object.keys(value), (name) =>
+      variable(name, value[name], this.at('environment', name)),
+    );
   }
 
   private reportMissingSecret(secret: string, path: YamlPath, secrets: Set<string>): void {
@@ -245,7 +250,7 @@ class FieldReader {
         section: 'secrets',
         suggestion: guess ? ` (or did you mean "${guess}"?)` : '',
       },
-      [...path, 'secret'],
+      childPath(path, 'secret'),
     );
   }
 
@@ -334,7 +339,7 @@ class FieldReader {
       if (typeof entry !== 'object' || entry.type !== 'tmpfs') return undefined;
       const path = this.at('volumes', i);
       const target = this.context.parse(path, () => absoluteTarget(entry.target));
-      const options = this.tmpfsOptions(entry.tmpfs ?? {}, [...path, 'tmpfs']);
+      const options = this.tmpfsOptions(entry.tmpfs ?? {}, childPath(path, 'tmpfs'));
       return target ? { target, ...(options ? { options } : {}), path } : undefined;
     });
     return [...short, ...long];
@@ -348,11 +353,13 @@ class FieldReader {
   private tmpfsOptions(tmpfs: { size?: unknown; mode?: unknown }, path: YamlPath): string {
     const options: string[] = [];
     if (tmpfs.size !== undefined) {
-      const bytes = this.context.parse([...path, 'size'], () => parseSize(tmpfs.size as string));
+      const bytes = this.context.parse(childPath(path, 'size'), () =>
+        parseSize(tmpfs.size as string),
+      );
       if (bytes !== undefined) options.push(`size=${bytes}`);
     }
     if (tmpfs.mode !== undefined) {
-      const modePath = [...path, 'mode'];
+      const modePath = childPath(path, 'mode');
       const digits = this.context.text(tmpfs.mode, modePath).replace(/^0o?/, '');
       if (/^[0-7]{1,4}$/.test(digits)) options.push(`mode=${digits}`);
       else
@@ -381,7 +388,7 @@ class FieldReader {
     const check: Healthcheck = { disabled, path };
 
     if (!disabled && test !== undefined) {
-      const parsed = this.healthTest(test, [...path, 'test']);
+      const parsed = this.healthTest(test, childPath(path, 'test'));
       if (parsed) check.test = parsed;
     }
     const interval = this.duration(['healthcheck', 'interval']);
@@ -475,7 +482,7 @@ class FieldReader {
     if (value === undefined) return undefined;
     const path = this.at('logging');
     const options = Object.entries(value.options ?? {}).map(([name, v]) => {
-      const optionPath = [...path, 'options', name];
+      const optionPath = childPath(path, 'options', name);
       return { name, value: this.context.text(v, optionPath), path: optionPath };
     });
     return { driver: value.driver, options, path };
@@ -542,7 +549,7 @@ function checkConflicts(
   container: Container,
   spec: ContainerSpec,
 ): void {
-  const at = (field: string): YamlPath => [...container.path, field];
+  const at = (field: string): YamlPath => childPath(container.path, field);
   const conflict = (field: string, problem: string, conflictHint: string) =>
     context.report(
       'BERTH-SPEC-CONFLICT',

@@ -8,10 +8,9 @@ export function mapDefined<T, R>(
   items: readonly T[],
   each: (item: T, index: number) => R | undefined,
 ): R[] {
-  const results: R[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const result = each(items[index]!, index);
-    if (result !== undefined) results.push(result);
-  }
-  return results;
+  const results = items.map((item, index) => each(item, index));
+  // Usually every item gives a value and the mapped list is kept: it is exactly as long as it
+  // needs to be, where a list grown by push keeps room for 16 more in the model.
+  if (!results.includes(undefined)) return results as R[];
+  return results.filter((result): result is R => result !== undefined);
 }

@@ -21,7 +21,7 @@ import type {
   YamlPath,
 } from './types.js';
 import { canonicalImage, parseImageReference } from './values.js';
-import { fieldPath } from './paths.js';
+import { childPath, fieldPath } from './paths.js';
 
 /** The berth file after schema validation: plain data in the shape the schema allows. */
 type Spec = Record<string, any>;
@@ -150,7 +150,7 @@ function keyValues(map: Spec | undefined, path: YamlPath): KeyValue[] {
   return Object.entries(map ?? {}).map(([name, value]) => ({
     name,
     value: String(value),
-    path: [...path, name],
+    path: childPath(path, name),
   }));
 }
 
@@ -181,7 +181,7 @@ function normalizeNetworks(context: NormalizeContext, networks: Spec): Network[]
       ...(network?.ipam?.driver ? { ipamDriver: network.ipam.driver } : {}),
       internal: network?.internal === true,
       enableIpv6: network?.enable_ipv6 === true,
-      options: keyValues(network?.driver_opts, [...path, 'driver_opts']),
+      options: keyValues(network?.driver_opts, childPath(path, 'driver_opts')),
       external,
       path,
     };

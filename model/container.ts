@@ -1,4 +1,6 @@
 import type { NormalizeContext } from './context.js';
+import { mapDefined } from './lists.js';
+import { childPath } from './paths.js';
 import { shellSplit } from './shell-words.js';
 import { closest } from './suggest.js';
 import type {
@@ -58,7 +60,7 @@ export function normalizeContainer(
   declared: Declared,
 ): Container | undefined {
   const path: YamlPath = ['containers', name];
-  const at = (field: string): YamlPath => path.concat(field);
+  const at = (field: string): YamlPath => childPath(path, field);
 
   const image = context.parse(at('image'), () => parseImageReference(spec.image));
   if (!image) return undefined;
@@ -76,7 +78,7 @@ export function normalizeContainer(
     environment: fields.environment(declared.secrets),
     envFiles: fields
       .list('env_file')
-      .map((file, i) => absolutePath(context, file, at('env_file').concat(i))),
+      .map((file, i) => absolutePath(context, file, childPath(path, 'env_file', i))),
     ports: fields.ports(),
     expose: fields.expose(),
     mounts: fields.mounts(declared.volumes),
@@ -138,6 +140,15 @@ const capability = (name: string) => name.toUpperCase().replace(/^CAP_/, '');
  */
 const none: never[] = Object.freeze([]) as unknown as never[];
 
+/**
+ * A freshly parsed value with its path added as its last field. Not `{ ...value, path }`: once
+ * optimized, V8 gives each object made that way a hidden class of its own, and 100,000
+ * containers would hold 100,000 classes per field, each read megamorphically by the generators.
+ */
+function located<T extends object>(value: T, path: YamlPath): T & { path: YamlPath } {
+  return Object.assign(value, { path });
+}
+
 function absolutePath(context: NormalizeContext, file: string, path: YamlPath): string {
   return context.parse(path, () => absoluteOnNode(file)) ?? file;
 }
@@ -147,7 +158,7 @@ function passThrough(values: Record<string, unknown> | undefined, path: YamlPath
   return Object.entries(values ?? {}).map(([name, value]) => ({
     name,
     value,
-    path: path.concat(name),
+    path: childPath(path, name),
   }));
 }
 
@@ -160,7 +171,7 @@ class FieldReader {
   ) {}
 
   private at(...segments: (string | number)[]): YamlPath {
-    return this.path.concat(segments);
+    return childPath(this.path, ...segments);
   }
 
   private report(path: YamlPath, problem: string, valueHint: string): void {
@@ -201,28 +212,32 @@ class FieldReader {
   environment(secrets: Set<string>): EnvironmentVariable[] {
     const value = this.spec.environment;
     if (value === undefined) return none;
-    const variables: EnvironmentVariable[] = [];
-    const add = (name: string, raw: unknown, path: YamlPath) => {
+    const variable = (
+      name: string,
+      raw: unknown,
+      path: YamlPath,
+    ): EnvironmentVariable | undefined => {
       if (raw === null) {
         this.report(path, `"${name}" has no value`, 'write NAME: "" for an empty value');
-      } else if (typeof raw === 'object') {
+        return undefined;
+      }
+      if (typeof raw === 'object') {
         const secret = (raw as { secret: string }).secret;
         if (!secrets.has(secret)) this.reportMissingSecret(secret, path, secrets);
-        variables.push({ name, value: { secret, path }, path });
-      } else {
-        variables.push({ name, value: this.context.text(raw, path), path });
+        return { name, value: { secret, path }, path };
       }
+      return { name, value: this.context.text(raw, path), path };
     };
 
     if (Array.isArray(value)) {
-      value.forEach((item: string, i) => {
+      return mapDefined(value, (item: string, i) => {
         const [name, rest] = splitOnce(item, '=');
-        add(name, rest ?? null, this.at('environment', i));
+        return variable(name, rest ?? null, this.at('environment', i));
       });
-    } else {
-      for (const name in value) add(name, value[name], this.at('environment', name));
     }
-    return variables;
+    return mapDefined(Object.keys(value), (name) =>
+      variable(name, value[name], this.at('environment', name)),
+    );
   }
 
   private reportMissingSecret(secret: string, path: YamlPath, secrets: Set<string>): void {
@@ -235,7 +250,7 @@ class FieldReader {
         section: 'secrets',
         suggestion: guess ? ` (or did you mean "${guess}"?)` : '',
       },
-      path.concat('secret'),
+      childPath(path, 'secret'),
     );
   }
 
@@ -256,7 +271,7 @@ class FieldReader {
 
   ports(): PortMapping[] {
     if (this.spec.ports === undefined) return none;
-    return (this.spec.ports ?? []).flatMap((port: unknown, i: number) => {
+    return mapDefined(this.spec.ports ?? [], (port: unknown, i: number) => {
       const path = this.at('ports', i);
       const parsed = this.context.parse(path, () => {
         if (typeof port === 'string') return parsePortString(port);
@@ -274,29 +289,30 @@ class FieldReader {
           JSON.stringify(port),
         );
       });
-      return parsed ? [{ ...parsed, path }] : [];
+      return parsed ? located(parsed, path) : undefined;
     });
   }
 
   expose(): Container['expose'] {
     if (this.spec.expose === undefined) return none;
-    return (this.spec.expose ?? []).flatMap((entry: string | number, i: number) => {
+    return mapDefined(this.spec.expose ?? [], (entry: string | number, i: number) => {
       const path = this.at('expose', i);
       const parsed = this.context.parse(path, () => {
         const [port, protocol = 'tcp'] = splitOnce(String(entry), '/');
         return { port: parsePortNumberOrRange(port, 'port'), protocol: parseProtocol(protocol) };
       });
-      return parsed ? [{ ...parsed, path }] : [];
+      return parsed ? located(parsed, path) : undefined;
     });
   }
 
   mounts(volumes: Set<string>): Mount[] {
     if (this.spec.volumes === undefined) return none;
-    return (this.spec.volumes ?? []).flatMap((entry: unknown, i: number) => {
+    return mapDefined(this.spec.volumes ?? [], (entry: unknown, i: number) => {
       const path = this.at('volumes', i);
-      if (typeof entry === 'object' && (entry as { type: string }).type === 'tmpfs') return [];
+      const tmpfs = typeof entry === 'object' && (entry as { type: string }).type === 'tmpfs';
+      if (tmpfs) return undefined;
       const mount = this.context.parse(path, () => parseMount(entry));
-      if (!mount) return [];
+      if (!mount) return undefined;
       if (mount.type === 'volume' && !volumes.has(mount.source)) {
         this.context.report(
           'BERTH-SPEC-REFERENCE',
@@ -304,7 +320,7 @@ class FieldReader {
           path,
         );
       }
-      return [{ ...mount, path }];
+      return located(mount, path);
     });
   }
 
@@ -313,18 +329,18 @@ class FieldReader {
       (entry: any) => typeof entry === 'object' && entry?.type === 'tmpfs',
     );
     if (this.spec.tmpfs === undefined && !inVolumes) return none;
-    const short = this.list('tmpfs').flatMap((entry, i) => {
+    const short = mapDefined(this.list('tmpfs'), (entry, i) => {
       const path = Array.isArray(this.spec.tmpfs) ? this.at('tmpfs', i) : this.at('tmpfs');
       const [target, options] = splitOnce(entry, ':');
       const checked = this.context.parse(path, () => absoluteTarget(target));
-      return checked ? [{ target: checked, ...(options ? { options } : {}), path }] : [];
+      return checked ? { target: checked, ...(options ? { options } : {}), path } : undefined;
     });
-    const long = (this.spec.volumes ?? []).flatMap((entry: any, i: number) => {
-      if (typeof entry !== 'object' || entry.type !== 'tmpfs') return [];
+    const long = mapDefined(this.spec.volumes ?? [], (entry: any, i: number) => {
+      if (typeof entry !== 'object' || entry.type !== 'tmpfs') return undefined;
       const path = this.at('volumes', i);
       const target = this.context.parse(path, () => absoluteTarget(entry.target));
-      const options = this.tmpfsOptions(entry.tmpfs ?? {}, path.concat('tmpfs'));
-      return target ? [{ target, ...(options ? { options } : {}), path }] : [];
+      const options = this.tmpfsOptions(entry.tmpfs ?? {}, childPath(path, 'tmpfs'));
+      return target ? { target, ...(options ? { options } : {}), path } : undefined;
     });
     return [...short, ...long];
   }
@@ -337,11 +353,13 @@ class FieldReader {
   private tmpfsOptions(tmpfs: { size?: unknown; mode?: unknown }, path: YamlPath): string {
     const options: string[] = [];
     if (tmpfs.size !== undefined) {
-      const bytes = this.context.parse(path.concat('size'), () => parseSize(tmpfs.size as string));
+      const bytes = this.context.parse(childPath(path, 'size'), () =>
+        parseSize(tmpfs.size as string),
+      );
       if (bytes !== undefined) options.push(`size=${bytes}`);
     }
     if (tmpfs.mode !== undefined) {
-      const modePath = path.concat('mode');
+      const modePath = childPath(path, 'mode');
       const digits = this.context.text(tmpfs.mode, modePath).replace(/^0o?/, '');
       if (/^[0-7]{1,4}$/.test(digits)) options.push(`mode=${digits}`);
       else
@@ -370,7 +388,7 @@ class FieldReader {
     const check: Healthcheck = { disabled, path };
 
     if (!disabled && test !== undefined) {
-      const parsed = this.healthTest(test, path.concat('test'));
+      const parsed = this.healthTest(test, childPath(path, 'test'));
       if (parsed) check.test = parsed;
     }
     const interval = this.duration(['healthcheck', 'interval']);
@@ -438,24 +456,24 @@ class FieldReader {
         path: this.at('extra_hosts', host),
       }));
     }
-    return value.flatMap((entry: string, i: number) => {
+    return mapDefined(value, (entry: string, i: number) => {
       const path = this.at('extra_hosts', i);
       // HOST:IP or HOST=IP; an IPv6 address holds colons, so split at the first separator.
       const match = /^([^:=]+)[:=](.+)$/.exec(entry);
       if (!match) {
         this.report(path, `"${entry}" is not HOST:IP`, 'write e.g. db.internal:10.0.0.5');
-        return [];
+        return undefined;
       }
-      return [{ host: match[1]!, ip: match[2]!, path }];
+      return { host: match[1]!, ip: match[2]!, path };
     });
   }
 
   devices(): Device[] {
     if (this.spec.devices === undefined) return none;
-    return (this.spec.devices ?? []).flatMap((entry: string, i: number) => {
+    return mapDefined(this.spec.devices ?? [], (entry: string, i: number) => {
       const path = this.at('devices', i);
       const device = this.context.parse(path, () => parseDevice(entry));
-      return device ? [{ ...device, path }] : [];
+      return device ? located(device, path) : undefined;
     });
   }
 
@@ -464,7 +482,7 @@ class FieldReader {
     if (value === undefined) return undefined;
     const path = this.at('logging');
     const options = Object.entries(value.options ?? {}).map(([name, v]) => {
-      const optionPath = path.concat('options', name);
+      const optionPath = childPath(path, 'options', name);
       return { name, value: this.context.text(v, optionPath), path: optionPath };
     });
     return { driver: value.driver, options, path };
@@ -487,7 +505,7 @@ class FieldReader {
       ? value.map((name: string, i) => [name, {}, this.at('depends_on', i)])
       : Object.entries(value).map(([name, v]) => [name, v, this.at('depends_on', name)]);
 
-    return entries.flatMap(([name, options, path]) => {
+    return mapDefined(entries, ([name, options, path]) => {
       if (name === self || !containers.has(name)) {
         const guess = closest(
           name,
@@ -504,9 +522,9 @@ class FieldReader {
           path,
           !Array.isArray(value),
         );
-        return [];
+        return undefined;
       }
-      return [{ name, condition: options?.condition ?? 'service_started', path }];
+      return { name, condition: options?.condition ?? 'service_started', path };
     });
   }
 }
@@ -531,7 +549,7 @@ function checkConflicts(
   container: Container,
   spec: ContainerSpec,
 ): void {
-  const at = (field: string): YamlPath => container.path.concat(field);
+  const at = (field: string): YamlPath => childPath(container.path, field);
   const conflict = (field: string, problem: string, conflictHint: string) =>
     context.report(
       'BERTH-SPEC-CONFLICT',

@@ -40,6 +40,8 @@ export class NormalizeContext {
   /** A scalar written as a number or boolean, read back as the text the user wrote. */
   text(value: unknown, path: YamlPath): string {
     if (typeof value === 'string') return value;
+    // The usual file writes its numbers as JavaScript prints them: no need to find the text.
+    if (this.document.canonicalScalars) return String(value);
     return this.document.rawScalar(path) ?? String(value);
   }
 

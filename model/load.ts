@@ -20,6 +20,8 @@ export interface LoadedDocument {
   locateKey(path: YamlPath): { line: number; column: number };
   /** The scalar as written (`1.10`, not `1.1`), or undefined for a collection. */
   rawScalar(path: YamlPath): string | undefined;
+  /** Every number and boolean is written as JavaScript prints it back (`8000`, `true`). */
+  readonly canonicalScalars: boolean;
   /** Drops the parsed value once the model is built; positions stay. */
   release(): void;
 }
@@ -217,6 +219,7 @@ function makeDocument(
     value,
     locate: (path) => at(tree.valueOffset(path)),
     locateKey: (path) => at(tree.keyOffset(path)),
+    canonicalScalars,
     rawScalar: (path) => {
       if (canonicalScalars) {
         const scalar = valueAt(document.value, path);

@@ -2,6 +2,7 @@ import { NormalizeContext } from './context.js';
 import { normalizeContainer, type ContainerSpec } from './container.js';
 import { orderByDependencies } from './dependencies.js';
 import type { LoadedDocument } from './load.js';
+import { mapDefined } from './lists.js';
 import { identifierOf, moduleNameProblem, predefinedNetworks } from './names.js';
 import { checkStrings } from './strings.js';
 import type {
@@ -20,7 +21,7 @@ import type {
   YamlPath,
 } from './types.js';
 import { canonicalImage, parseImageReference } from './values.js';
-import { fieldPath } from './paths.js';
+import { childPath, fieldPath } from './paths.js';
 
 /** The berth file after schema validation: plain data in the shape the schema allows. */
 type Spec = Record<string, any>;
@@ -66,10 +67,9 @@ export function normalize(document: LoadedDocument): Model {
   };
 
   checkSecretReferences(context, registries, declared.secrets);
-  const containers = Object.entries(spec.containers ?? {}).flatMap(([name, container]) => {
-    const normalized = normalizeContainer(context, name, container as ContainerSpec, declared);
-    return normalized ? [normalized] : [];
-  });
+  const containers = mapDefined(Object.entries(spec.containers ?? {}), ([name, container]) =>
+    normalizeContainer(context, name, container as ContainerSpec, declared),
+  );
   checkIdentifiers(context, containers);
   context.throwIfProblems();
 
@@ -150,7 +150,7 @@ function keyValues(map: Spec | undefined, path: YamlPath): KeyValue[] {
   return Object.entries(map ?? {}).map(([name, value]) => ({
     name,
     value: String(value),
-    path: path.concat(name),
+    path: childPath(path, name),
   }));
 }
 
@@ -181,7 +181,7 @@ function normalizeNetworks(context: NormalizeContext, networks: Spec): Network[]
       ...(network?.ipam?.driver ? { ipamDriver: network.ipam.driver } : {}),
       internal: network?.internal === true,
       enableIpv6: network?.enable_ipv6 === true,
-      options: keyValues(network?.driver_opts, path.concat('driver_opts')),
+      options: keyValues(network?.driver_opts, childPath(path, 'driver_opts')),
       external,
       path,
     };

@@ -75,8 +75,11 @@ export const containersVariable = 'containers';
 /** The keys of each container's attributes, quoted once rather than for every container. */
 const keys = { enabled: "['enabled']", repo: "['repo']", tag: "['tag']", env: "['env']" };
 
-/** `containersPath` is `node['<cookbook>']['containers']`, the same for every container. */
-export function containerCode(container: ContainerView, containersPath: string): ContainerCode {
+/**
+ * `defaultsPath` is `default['<cookbook>']['containers']`, where attributes/default.rb sets
+ * the attributes of every container.
+ */
+export function containerCode(container: ContainerView, defaultsPath: string): ContainerCode {
   const quotedName = rubyString(container.name);
   const settings = `${containersVariable}[${quotedName}]`;
   const resource = rubyString(container.resource);
@@ -103,14 +106,13 @@ export function containerCode(container: ContainerView, containersPath: string):
       properties: propertyBlock(connection.properties, 4),
       resubscribe: connection.resubscribe ? resource : undefined,
     })),
-    attributes: attributeLines(container, `${containersPath}[${quotedName}]`),
+    attributes: attributeLines(container, `${defaultsPath}[${quotedName}]`),
     ports: container.portPatterns.map(rubyRegexp),
     readme: readmeRow(container),
   };
 }
 
-function attributeLines(container: ContainerView, settings: string): string {
-  const prefix = `default${settings.slice('node'.length)}`;
+function attributeLines(container: ContainerView, prefix: string): string {
   const line = (key: string, value: Parameters<typeof rubyLiteral>[0]) => {
     const target = `${prefix}${key} = `;
     return target + rubyLiteral(value, { column: target.length });

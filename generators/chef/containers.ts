@@ -6,6 +6,7 @@ import type {
   Model,
   PullPolicy,
 } from '../../model/types.js';
+import { mapDefined } from '../../model/lists.js';
 import type { RubyValue } from '../quote/ruby.js';
 import type { Notes } from './notes.js';
 import { passThroughProperties } from './passthrough.js';
@@ -118,10 +119,10 @@ function plainEnvironment(container: Container): Record<string, RubyValue> {
 }
 
 function secretVariables(container: Container, context: ContainerContext): SecretVariable[] {
-  return container.environment.flatMap((variable) => {
-    if (typeof variable.value === 'string') return [];
+  return mapDefined(container.environment, (variable) => {
+    if (typeof variable.value === 'string') return undefined;
     const source = context.secrets.get(variable.value.secret);
-    return source ? [{ name: variable.name, source }] : [];
+    return source ? { name: variable.name, source } : undefined;
   });
 }
 
@@ -170,6 +171,7 @@ function noteDependencies(container: Container, notes: Notes): void {
 
 /** The networks after the first, joined with docker_network :connect after the container. */
 function connections(container: Container, resubscribe: boolean, notes: Notes): Connection[] {
+  if (container.networks.length < 2) return [];
   return container.networks.slice(1).map((network) => {
     if (network.aliases.length > 0) {
       notes.unsupported(

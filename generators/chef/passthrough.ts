@@ -1,3 +1,4 @@
+import { mapDefined } from '../../model/lists.js';
 import { closest } from '../../model/suggest.js';
 import type { Container } from '../../model/types.js';
 import type { RubyValue } from '../quote/ruby.js';
@@ -68,7 +69,7 @@ export interface PassThroughProperty {
  * where its value comes from instead.
  */
 export function passThroughProperties(container: Container, notes: Notes): PassThroughProperty[] {
-  return container.chef.flatMap((entry) => {
+  return mapDefined(container.chef, (entry) => {
     const name = aliases[entry.name] ?? entry.name;
     if (reserved.has(name)) {
       notes.invalid(
@@ -76,7 +77,7 @@ export function passThroughProperties(container: Container, notes: Notes): PassT
         `${entry.name} is set by berth from the container's image and environment`,
         'change `image` or `environment`, or override the attributes per environment',
       );
-      return [];
+      return undefined;
     }
     if (!known.has(name)) {
       const guess = closest(entry.name, [...dockerContainerProperties, ...Object.keys(aliases)]);
@@ -87,8 +88,8 @@ export function passThroughProperties(container: Container, notes: Notes): PassT
         'use a property of docker_container in docker cookbook 11.x, or remove the key',
         'key',
       );
-      return [];
+      return undefined;
     }
-    return [{ name, value: entry.value as RubyValue }];
+    return { name, value: entry.value as RubyValue };
   });
 }

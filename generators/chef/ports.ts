@@ -103,8 +103,12 @@ function publishedPorts(ports: PortMapping[]): Published[] {
   return published;
 }
 
+/** Most ports are published on every address; the pattern for that is made once. */
+const everyAddressPattern = rubyRegexpText('0.0.0.0');
+
 /** IPv6 addresses are shown bracketed by recent Docker clients and bare by older ones. */
 function addressPattern(address: string): string {
+  if (address === '0.0.0.0') return everyAddressPattern;
   if (!isIpv6(address)) return rubyRegexpText(address);
   return `(?:\\[${rubyRegexpText(address)}\\]|${rubyRegexpText(address)})`;
 }
@@ -134,11 +138,14 @@ export function portPatterns(ports: PortMapping[]): string[] {
     single.push(entryPattern(`${address}:${hostPort}->${port.target}/${port.protocol}`));
   }
 
-  const merged = [...sameNumber.values()].flatMap((group) =>
-    runs(group.ports).map((run) =>
-      entryPattern(`${group.address}:${rubyRegexpText(`${run}->${run}/${group.protocol}`)}`),
-    ),
-  );
+  const merged: string[] = [];
+  for (const group of sameNumber.values()) {
+    for (const run of runs(group.ports)) {
+      merged.push(
+        entryPattern(`${group.address}:${rubyRegexpText(`${run}->${run}/${group.protocol}`)}`),
+      );
+    }
+  }
   return [...merged, ...single];
 }
 

@@ -88,9 +88,9 @@ export function cookbookView(model: Model): { view: CookbookView; notes: Notes }
   const images = standaloneImages(model.images, notes);
   const context = containerContext(model, notes);
   // Each container's view is turned into text at once and dropped, so that only strings stay.
-  const containersPath = rubyNodePath([context.cookbook, 'containers']);
+  const defaultsPath = rubyNodePath([context.cookbook, 'containers']).replace(/^node/, 'default');
   const containers = model.containers.map((container) =>
-    containerCode(containerView(container, context), containersPath),
+    containerCode(containerView(container, context), defaultsPath),
   );
 
   const view: CookbookView = {
@@ -262,12 +262,15 @@ function imageChecks(images: Image[]): CookbookView['checks'] {
 }
 
 function readmeView(model: Model, source: string, notes: Notes): ReadmeView {
-  const used = new Set(
-    [
-      ...model.containers.flatMap((c) => c.environment.map((v) => v.value)),
-      ...model.registries.map((r) => r.password),
-    ].flatMap((value) => (value && typeof value !== 'string' ? [value.secret] : [])),
-  );
+  // The secrets some container or registry reads.
+  const used = new Set<string>();
+  for (const container of model.containers) {
+    for (const { value } of container.environment) {
+      if (typeof value !== 'string') used.add(value.secret);
+    }
+  }
+  for (const { password } of model.registries) if (password) used.add(password.secret);
+
   const first = model.containers[0];
   return {
     summary: model.metadata.summary,

@@ -56,6 +56,8 @@ export interface RunContext {
   model: Model;
   index: ModelIndex;
   container: Container;
+  /** The container's name as a Puppet identifier, the stem of its variables (`$<it>_image`). */
+  variable: string;
   notes: Notes;
   trips: Set<LintCheck>;
   /** `systemd` (unit mode) or `docker` (the module's restart mode). */

@@ -14,12 +14,13 @@ import { deviceSpec, dockerSize, exposeSpec, mountSpec, portSpec, ulimitSpec } f
  * gives the process the same argv.
  */
 export function addCommand({ container }: RunContext, parts: RunParts): void {
-  const [executable, ...entrypointArgs] = container.entrypoint ?? [];
-  if (container.entrypoint) parts.flag('entrypoint', executable ?? '');
-  const argv = [...entrypointArgs, ...(container.command ?? [])];
-  if (argv.length > 0) {
-    parts.set('command', shellJoin(argv), container.command ? 'command' : 'entrypoint');
-  }
+  const { entrypoint, command } = container;
+  if (entrypoint) parts.flag('entrypoint', entrypoint[0] ?? '');
+  const argv =
+    entrypoint && entrypoint.length > 1
+      ? [...entrypoint.slice(1), ...(command ?? [])]
+      : (command ?? []);
+  if (argv.length > 0) parts.set('command', shellJoin(argv), command ? 'command' : 'entrypoint');
 }
 
 export function addPublishing({ container }: RunContext, parts: RunParts): void {

@@ -183,8 +183,11 @@ function noteCondition({ container, notes }: RunContext, dependency: Dependency)
 
 /** Containers a container shares a namespace with must exist before it is created. */
 export function namespaceOwners(container: Container): string[] {
-  const owners = [container.networkMode, container.pid, container.ipc]
-    .filter((mode): mode is string => mode?.startsWith('container:') === true)
-    .map((mode) => mode.slice('container:'.length));
-  return [...new Set(owners)];
+  const owners: string[] = [];
+  for (const mode of [container.networkMode, container.pid, container.ipc]) {
+    if (!mode?.startsWith('container:')) continue;
+    const owner = mode.slice('container:'.length);
+    if (!owners.includes(owner)) owners.push(owner);
+  }
+  return owners;
 }

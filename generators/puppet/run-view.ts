@@ -3,6 +3,7 @@
  * the `docker::run` parameters for the enabled and the disabled case.
  */
 import type { Container, Model } from '../../model/types.js';
+import { mapDefined } from '../../model/lists.js';
 import { identifierOf } from '../../model/names.js';
 import {
   PuppetCode,
@@ -70,8 +71,8 @@ export function containerView(
   { notes, trips }: Findings,
 ): ContainerView {
   const mode = model.puppet.restartMode;
-  const context: RunContext = { model, index, container, notes, trips, mode };
   const variable = identifierOf(container.name);
+  const context: RunContext = { model, index, container, variable, notes, trips, mode };
   const parts = new RunParts();
   parts.set('ensure', 'present');
   parts.set('image', new PuppetCode(`$${variable}_image`), 'image');
@@ -95,8 +96,7 @@ export function containerView(
  * are unwrapped there: they end up in the catalog and in the container's start script.
  */
 function addEnvironment(context: RunContext, parts: RunParts): void {
-  const { container, model } = context;
-  const variable = identifierOf(container.name);
+  const { container, model, variable } = context;
   const secrets = container.environment.some((entry) => typeof entry.value !== 'string');
   const args = [
     `$${variable}_container['environment']`,
@@ -131,11 +131,11 @@ function addStartAfter(context: RunContext, parts: RunParts): void {
 }
 
 function secretsHash({ index, container }: RunContext): PuppetHash | null {
-  const entries = container.environment.flatMap((entry) => {
-    if (typeof entry.value === 'string') return [];
+  const entries = mapDefined(container.environment, (entry) => {
+    if (typeof entry.value === 'string') return undefined;
     const secret = index.secrets.get(entry.value.secret);
     const lookup = `Sensitive(lookup(${puppetString(secret!.puppet.hiera)}, String))`;
-    return [[entry.name, new PuppetCode(lookup)] as const];
+    return [entry.name, new PuppetCode(lookup)] as const;
   });
   return entries.length > 0 ? new PuppetHash(entries) : null;
 }

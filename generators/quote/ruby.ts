@@ -66,8 +66,13 @@ const singleQuoteSpecial = /[\\']/g;
  * the `#` escaped, which says plainly that the braces are text.
  */
 const looksInterpolated = /#[{@$]/;
-/** Any of the above, or a `'` or `\`: text with none of these is written as `'text'`. */
-const plainSingleQuoted = new RegExp(`${unusual.source}|['\\\\]|${looksInterpolated.source}`);
+/**
+ * Any of the above, or a `'` or `\`: text with none of these is written as `'text'`. The
+ * quote and backslash join the class of `unusual`, which tests faster than an alternative.
+ */
+const plainSingleQuoted = new RegExp(
+  `${unusual.source.slice(0, -1)}'\\\\]|${looksInterpolated.source}`,
+);
 
 function escapeCodePoint(char: string): string {
   const point = char.codePointAt(0)!;

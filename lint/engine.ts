@@ -8,7 +8,12 @@ import type { ParseResult } from '../parsers/types.js';
 import { settingOf, type ConfigSuppression, type LintConfig } from './config.js';
 import type { DriftContext, DriftOptions } from './drift/context.js';
 import { isGenerated } from './drift/header.js';
-import { extractResources, parseHiera, type SourceKind } from './extract/index.js';
+import {
+  extractResources,
+  parseHiera,
+  puppetTypeRead as declares,
+  type SourceKind,
+} from './extract/index.js';
 import { fingerprintOf, numberRepeats } from './fingerprint.js';
 import { toPosix } from './files.js';
 import { globMatcher } from './glob.js';
@@ -146,7 +151,7 @@ export class LintEngine {
     const skip = !this.parseAll && !MENTIONS_DOCKER.test(decoded) && !generated;
     if (skip) return undefined;
     const lines = new LineIndex(decoded);
-    const parse = await this.parse(source, decoded, lines);
+    const parse = await this.parse(source, decoded, lines, generated);
     const resources = extractResources({ parse, source: source.kind, text: decoded, lines });
     const file: LintedFile = {
       path: source.path,
@@ -175,8 +180,19 @@ export class LintEngine {
     return this.drift;
   }
 
-  private async parse(source: Source, text: string, lines: LineIndex): Promise<ParseResult> {
-    if (source.kind === 'manifest') return parsePuppet(source.path, text);
+  /**
+   * Parses a file. Of a manifest, only the declarations extraction may read are kept, unless it
+   * is generated: the drift rule compares all of those with what berth would generate.
+   */
+  private async parse(
+    source: Source,
+    text: string,
+    lines: LineIndex,
+    generated: boolean,
+  ): Promise<ParseResult> {
+    if (source.kind === 'manifest') {
+      return parsePuppet(source.path, text, generated ? { lines } : { lines, declares });
+    }
     if (source.kind === 'hiera') return parseHiera(source.path, text, lines);
     this.ruby ??= await (this.rubyLoading ?? loadRuby());
     return this.ruby.parse(source.path, text);

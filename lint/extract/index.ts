@@ -40,6 +40,14 @@ export function extractResources(input: ExtractInput): DockerResource[] {
   return resources;
 }
 
+/**
+ * Whether extraction reads declarations of a Puppet resource type: those of docker types, and
+ * every `class { }`, which may declare the docker class or a helper class given a hash.
+ */
+export function puppetTypeRead(type: string): boolean {
+  return type === 'class' || puppetTarget(type) !== undefined;
+}
+
 function targetOf(declaration: ResourceDeclaration): TargetType | undefined {
   if (declaration.dialect === 'chef') return chefTarget(declaration.type);
   if (declaration.type !== 'class') return puppetTarget(declaration.type);

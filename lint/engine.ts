@@ -10,6 +10,7 @@ import type { DriftContext, DriftOptions } from './drift/context.js';
 import { isGenerated } from './drift/header.js';
 import {
   extractResources,
+  mayIncludeDocker,
   parseHiera,
   puppetTypeRead as declares,
   type SourceKind,
@@ -17,7 +18,7 @@ import {
 import { fingerprintOf, numberRepeats } from './fingerprint.js';
 import { toPosix } from './files.js';
 import { globMatcher } from './glob.js';
-import { inlineSuppressions, type Suppression } from './inline.js';
+import { inlineSuppressions, mayHoldDirectives, type Suppression } from './inline.js';
 import { LintThreads } from './parallel.js';
 import { ruleIds, rules as registered } from './registry.js';
 import { docsUrl, type LintedFile, type Problem, type Rule } from './rule.js';
@@ -181,8 +182,9 @@ export class LintEngine {
   }
 
   /**
-   * Parses a file. Of a manifest, only the declarations extraction may read are kept, unless it
-   * is generated: the drift rule compares all of those with what berth would generate.
+   * Parses a file. Of a manifest, only what the lint reads is kept: the declarations extraction
+   * may read, and comments where directives or `include docker` may stand. A generated
+   * manifest is parsed whole: the drift rule compares it with what berth would generate.
    */
   private async parse(
     source: Source,
@@ -191,7 +193,9 @@ export class LintEngine {
     generated: boolean,
   ): Promise<ParseResult> {
     if (source.kind === 'manifest') {
-      return parsePuppet(source.path, text, generated ? { lines } : { lines, declares });
+      if (generated) return parsePuppet(source.path, text, { lines });
+      const comments = mayHoldDirectives(text) || mayIncludeDocker(text);
+      return parsePuppet(source.path, text, { lines, declares, comments });
     }
     if (source.kind === 'hiera') return parseHiera(source.path, text, lines);
     this.ruby ??= await (this.rubyLoading ?? loadRuby());

@@ -17,6 +17,7 @@ import { scalarText } from './values.js';
 
 export type * from './types.js';
 export { parseHiera } from './hiera.js';
+export { mayIncludeDocker } from './includes.js';
 
 export interface ExtractInput {
   parse: ParseResult;

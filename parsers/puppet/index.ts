@@ -13,6 +13,8 @@ export interface PuppetParseOptions {
    * `resources`, which saves converting their attributes.
    */
   declares?: (type: string) => boolean;
+  /** Whether to return the comments (by default); without, they are skipped all the same. */
+  comments?: boolean;
 }
 
 /**
@@ -35,10 +37,13 @@ export function parsePuppet(
     parseProgram(cursor);
 
     const resources = cursor.resources.sort((a, b) => a.span.start.offset - b.span.start.offset);
-    const comments: Comment[] = lexed.comments.map(({ start, end }) => ({
-      text: text.slice(start, end),
-      span: lines.span(start, end),
-    }));
+    const comments: Comment[] =
+      options.comments === false
+        ? []
+        : lexed.comments.map(({ start, end }) => ({
+            text: text.slice(start, end),
+            span: lines.span(start, end),
+          }));
     const raw = [...lexed.problems, ...cursor.problems].sort((a, b) => a.start - b.start);
     const problems = listed(raw).map((problem) => toProblem(lines, problem));
     return { file, resources, comments, problems };

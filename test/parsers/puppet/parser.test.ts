@@ -376,6 +376,17 @@ describe('the Puppet parser, asked for some resource types only', () => {
   });
 });
 
+describe('the Puppet parser, asked for no comments', () => {
+  it('returns none, and the same resources and problems', () => {
+    const source = "# a\nfile { 'a': # b\n  mode => /* c */ '0644' }\n$x = [1\n";
+    const whole = parsePuppet('a.pp', source);
+    const result = parsePuppet('a.pp', source, { comments: false });
+    expect(whole.comments).toHaveLength(3);
+    expect(result.comments).toEqual([]);
+    expect({ ...result, comments: whole.comments }).toEqual(whole);
+  });
+});
+
 /*
  * Every table above is also a claim about Puppet; Puppet's own parser must agree with it.
  */

@@ -114,11 +114,11 @@ class Lexer {
   private pos = 0;
   private limit: number;
   /** Where the current text region starts: 0, or the first character of a heredoc's text. */
-  private regionStart = 0;
+  private regionStart: number;
   /** Offset after the last newline the lexer stepped over: a `(` first on its line is no call. */
   private lineStart = 0;
   /** Where the next newline jumps to, past the text of heredocs opened on this line. */
-  private jump = NONE;
+  private jump: number;
   private braceCount = 0;
   /** Kind of the last token that counts for deciding between a regex and a division. */
   private last: number = NONE;
@@ -130,6 +130,12 @@ class Lexer {
   private unclosedSearched = 0;
 
   constructor(private readonly text: string) {
+    // Assigned here, after the fields are defined (as undefined), not where declared: V8
+    // compiles code that takes a field still holding its first value for a constant, and
+    // discards that code when the field changes, which for these two happens only at the
+    // first heredoc of a run, many files on.
+    this.regionStart = 0;
+    this.jump = NONE;
     this.limit = text.length;
     this.quotes = new NextOccurrence(text, '"');
     this.dollars = new NextOccurrence(text, '$');

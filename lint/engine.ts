@@ -8,11 +8,17 @@ import type { ParseResult } from '../parsers/types.js';
 import { settingOf, type ConfigSuppression, type LintConfig } from './config.js';
 import type { DriftContext, DriftOptions } from './drift/context.js';
 import { isGenerated } from './drift/header.js';
-import { extractResources, parseHiera, type SourceKind } from './extract/index.js';
+import {
+  extractResources,
+  mayIncludeDocker,
+  parseHiera,
+  puppetTypeRead as declares,
+  type SourceKind,
+} from './extract/index.js';
 import { fingerprintOf, numberRepeats } from './fingerprint.js';
 import { toPosix } from './files.js';
 import { globMatcher } from './glob.js';
-import { inlineSuppressions, type Suppression } from './inline.js';
+import { inlineSuppressions, mayHoldDirectives, type Suppression } from './inline.js';
 import { LintThreads } from './parallel.js';
 import { ruleIds, rules as registered } from './registry.js';
 import { docsUrl, type LintedFile, type Problem, type Rule } from './rule.js';
@@ -146,7 +152,7 @@ export class LintEngine {
     const skip = !this.parseAll && !MENTIONS_DOCKER.test(decoded) && !generated;
     if (skip) return undefined;
     const lines = new LineIndex(decoded);
-    const parse = await this.parse(source, decoded, lines);
+    const parse = await this.parse(source, decoded, lines, generated);
     const resources = extractResources({ parse, source: source.kind, text: decoded, lines });
     const file: LintedFile = {
       path: source.path,
@@ -175,8 +181,22 @@ export class LintEngine {
     return this.drift;
   }
 
-  private async parse(source: Source, text: string, lines: LineIndex): Promise<ParseResult> {
-    if (source.kind === 'manifest') return parsePuppet(source.path, text);
+  /**
+   * Parses a file. Of a manifest, only what the lint reads is kept: the declarations extraction
+   * may read, and comments where directives or `include docker` may stand. A generated
+   * manifest is parsed whole: the drift rule compares it with what berth would generate.
+   */
+  private async parse(
+    source: Source,
+    text: string,
+    lines: LineIndex,
+    generated: boolean,
+  ): Promise<ParseResult> {
+    if (source.kind === 'manifest') {
+      if (generated) return parsePuppet(source.path, text, { lines });
+      const comments = mayHoldDirectives(text) || mayIncludeDocker(text);
+      return parsePuppet(source.path, text, { lines, declares, comments });
+    }
     if (source.kind === 'hiera') return parseHiera(source.path, text, lines);
     this.ruby ??= await (this.rubyLoading ?? loadRuby());
     return this.ruby.parse(source.path, text);

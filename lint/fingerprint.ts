@@ -1,6 +1,9 @@
-import * as crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 
 import type { Finding } from './types.js';
+
+/** node:crypto is loaded with the first finding: a run without findings saves about 3 ms. */
+let crypto: typeof import('node:crypto') | undefined;
 
 /** What identifies a finding apart from where it is. */
 export interface FingerprintParts {
@@ -32,10 +35,11 @@ export function fingerprintOf(parts: FingerprintParts): string {
  * One finding costs one hash, and a hash object per call is most of a finding's cost. The
  * one-call form (Node 20.12 and later) gives the same digest without it.
  */
-const sha256: (text: string) => string =
-  typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+function sha256(text: string): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  if (typeof crypto.hash === 'function') return crypto.hash('sha256', text, 'hex');
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
 
 function normalise(value: string): string {
   return value.trim().replace(/\s+/g, ' ');

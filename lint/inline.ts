@@ -19,6 +19,11 @@ export interface InlineSuppressions {
 /** Comments that may hold directives, found without running the full reader on each. */
 const MAY_DIRECT = /berth:|lint:/;
 
+/** Whether any comment of a file may hold a directive: the file's text must then say so. */
+export function mayHoldDirectives(text: string): boolean {
+  return text.includes('berth:') || text.includes('lint:');
+}
+
 export function inlineSuppressions(
   file: LintedFile,
   ruleIds: readonly string[],

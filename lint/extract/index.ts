@@ -17,6 +17,7 @@ import { scalarText } from './values.js';
 
 export type * from './types.js';
 export { parseHiera } from './hiera.js';
+export { mayIncludeDocker } from './includes.js';
 
 export interface ExtractInput {
   parse: ParseResult;
@@ -38,6 +39,14 @@ export function extractResources(input: ExtractInput): DockerResource[] {
     if (target) resources.push(resolve(declaration, target, input));
   }
   return resources;
+}
+
+/**
+ * Whether extraction reads declarations of a Puppet resource type: those of docker types, and
+ * every `class { }`, which may declare the docker class or a helper class given a hash.
+ */
+export function puppetTypeRead(type: string): boolean {
+  return type === 'class' || puppetTarget(type) !== undefined;
 }
 
 function targetOf(declaration: ResourceDeclaration): TargetType | undefined {

@@ -30,6 +30,8 @@ export class Cursor {
     readonly text: string,
     readonly tokens: Token[],
     readonly lines: LineIndex,
+    /** Whether declarations of a resource type go into `resources`. */
+    readonly declares: (type: string) => boolean,
   ) {}
 
   /** The token `ahead` tokens on; the end-of-input token once past the end. */

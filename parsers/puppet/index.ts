@@ -4,6 +4,19 @@ import { Cursor } from './cursor.js';
 import { lex, type RawProblem } from './lexer.js';
 import { parseProgram } from './statements.js';
 
+export interface PuppetParseOptions {
+  /** The text's line index, when the caller has built one already. */
+  lines?: LineIndex;
+  /**
+   * Which resource types the caller reads declarations of: by default every one. Declarations
+   * of other types are still parsed, and their syntax errors reported, but left out of
+   * `resources`, which saves converting their attributes.
+   */
+  declares?: (type: string) => boolean;
+  /** Whether to return the comments (by default); without, they are skipped all the same. */
+  comments?: boolean;
+}
+
 /**
  * Parses a Puppet manifest (Puppet 7/8 language) and returns every resource declaration,
  * resource default, override and attribute-setting collector in it, in source order, with
@@ -12,18 +25,25 @@ import { parseProgram } from './statements.js';
  * It never throws. A syntax error becomes a problem, and parsing resumes at the next
  * statement or attribute, so the resources after it are still found.
  */
-export function parsePuppet(file: string, text: string): ParseResult {
-  const lines = new LineIndex(text);
+export function parsePuppet(
+  file: string,
+  text: string,
+  options: PuppetParseOptions = {},
+): ParseResult {
+  const lines = options.lines ?? new LineIndex(text);
   try {
     const lexed = lex(text);
-    const cursor = new Cursor(text, lexed.tokens, lines);
+    const cursor = new Cursor(text, lexed.tokens, lines, options.declares ?? everyType);
     parseProgram(cursor);
 
     const resources = cursor.resources.sort((a, b) => a.span.start.offset - b.span.start.offset);
-    const comments: Comment[] = lexed.comments.map(({ start, end }) => ({
-      text: text.slice(start, end),
-      span: lines.span(start, end),
-    }));
+    const comments: Comment[] =
+      options.comments === false
+        ? []
+        : lexed.comments.map(({ start, end }) => ({
+            text: text.slice(start, end),
+            span: lines.span(start, end),
+          }));
     const raw = [...lexed.problems, ...cursor.problems].sort((a, b) => a.start - b.start);
     const problems = listed(raw).map((problem) => toProblem(lines, problem));
     return { file, resources, comments, problems };
@@ -38,6 +58,8 @@ export function parsePuppet(file: string, text: string): ParseResult {
     return { file, resources: [], comments: [], problems: [toProblem(lines, problem)] };
   }
 }
+
+const everyType = () => true;
 
 /** A file that is not Puppet at all can have thousands of problems; the first ones say enough. */
 const maxProblems = 100;

@@ -76,6 +76,24 @@ const searchBudget = 4;
 
 const NONE = -1;
 
+/** Lexes the token that starts with the character `c` at the lexer's position. */
+type TokenLexer = (lexer: Lexer, c: number) => void;
+
+/** Characters that are a token by themselves, whatever follows them. */
+const singleChars: Record<string, TokenKind> = {
+  '.': Tok.Dot,
+  ',': Tok.Comma,
+  ';': Tok.Semic,
+  '?': Tok.QMark,
+  '*': Tok.Times,
+  '%': Tok.Modulo,
+  ']': Tok.RBrack,
+  ')': Tok.RParen,
+};
+
+const singleCharTokens = new Uint8Array(128);
+for (const [char, kind] of Object.entries(singleChars)) singleCharTokens[char.charCodeAt(0)] = kind;
+
 /**
  * Turns Puppet source into tokens, comments and problems, following Puppet 7's lexer (lexer2)
  * decision by decision: which `/` starts a regex, which `[` starts an array, where a heredoc's
@@ -96,11 +114,11 @@ class Lexer {
   private pos = 0;
   private limit: number;
   /** Where the current text region starts: 0, or the first character of a heredoc's text. */
-  private regionStart = 0;
+  private regionStart: number;
   /** Offset after the last newline the lexer stepped over: a `(` first on its line is no call. */
   private lineStart = 0;
   /** Where the next newline jumps to, past the text of heredocs opened on this line. */
-  private jump = NONE;
+  private jump: number;
   private braceCount = 0;
   /** Kind of the last token that counts for deciding between a regex and a division. */
   private last: number = NONE;
@@ -112,6 +130,12 @@ class Lexer {
   private unclosedSearched = 0;
 
   constructor(private readonly text: string) {
+    // Assigned here, after the fields are defined (as undefined), not where declared: V8
+    // compiles code that takes a field still holding its first value for a constant, and
+    // discards that code when the field changes, which for these two happens only at the
+    // first heredoc of a run, many files on.
+    this.regionStart = 0;
+    this.jump = NONE;
     this.limit = text.length;
     this.quotes = new NextOccurrence(text, '"');
     this.dollars = new NextOccurrence(text, '$');
@@ -194,57 +218,51 @@ class Lexer {
 
   // ---------------------------------------------------------------- tokens
 
+  /**
+   * Lexes the token at `pos` with the method for its first character. The call goes through a
+   * table rather than a switch so that V8 compiles each method on its own: a switch would be
+   * compiled as one large function with every method inlined, and compiled again each time a
+   * file meets a branch earlier files never took.
+   */
   private lexToken(): void {
     const c = this.text.charCodeAt(this.pos);
-    if (isLower(c) || c === 95 /* _ */) this.bareWord(this.pos);
-    else if (isUpper(c)) this.classRef(this.pos);
-    else if (isDigit(c)) this.number();
-    else this.punctuation(c);
+    const lexChar = c < 128 ? Lexer.byFirstChar[c] : Lexer.otherChar;
+    (lexChar as TokenLexer)(this, c);
   }
 
-  private punctuation(c: number): void {
-    switch (c) {
-      case 46 /* . */:
-        return this.emit(Tok.Dot, 1);
-      case 44 /* , */:
-        return this.emit(Tok.Comma, 1);
-      case 59 /* ; */:
-        return this.emit(Tok.Semic, 1);
-      case 63 /* ? */:
-        return this.emit(Tok.QMark, 1);
-      case 42 /* * */:
-        return this.emit(Tok.Times, 1);
-      case 37 /* % */:
-        return this.emit(Tok.Modulo, 1);
-      case 93 /* ] */:
-        return this.emit(Tok.RBrack, 1);
-      case 41 /* ) */:
-        return this.emit(Tok.RParen, 1);
-      case 91 /* [ */:
-        return this.emit(this.afterSpace() ? Tok.ListStart : Tok.LBrack, 1);
-      case 40 /* ( */:
-        return this.emit(this.firstOnLine() ? Tok.WsLParen : Tok.LParen, 1);
-      case 123 /* { */:
-        this.braceCount++;
-        return this.emit(this.last === Tok.QMark ? Tok.SelBrace : Tok.LBrace, 1);
-      case 125 /* } */:
-        return this.closeBrace();
-      case 36 /* $ */:
-        return this.variable();
-      case 34 /* " */:
-        this.pos++;
-        return this.doubleQuoted(this.pos, true);
-      case 39 /* ' */:
-        return this.singleQuoted();
-      case 47 /* / */:
-        return this.slash();
-      case 58 /* : */:
-        return this.colon();
-      case 64 /* @ */:
-        return this.at();
-      default:
-        return this.operator(c);
+  private static readonly otherChar: TokenLexer = (lexer, c) => lexer.operator(c);
+
+  private static readonly byFirstChar: readonly TokenLexer[] = Lexer.tokenLexers();
+
+  private static tokenLexers(): TokenLexer[] {
+    const table: TokenLexer[] = Array.from({ length: 128 }, () => Lexer.otherChar);
+    const bareWord: TokenLexer = (lexer) => lexer.bareWord(lexer.pos);
+    const classRef: TokenLexer = (lexer) => lexer.classRef(lexer.pos);
+    const number: TokenLexer = (lexer) => lexer.number();
+    for (let c = 0; c < 128; c++) {
+      if (isLower(c) || c === 95 /* _ */) table[c] = bareWord;
+      else if (isUpper(c)) table[c] = classRef;
+      else if (isDigit(c)) table[c] = number;
     }
+
+    const single: TokenLexer = (lexer, c) => lexer.emit(singleCharTokens[c] as TokenKind, 1);
+    for (const char of Object.keys(singleChars)) table[char.charCodeAt(0)] = single;
+    table[91 /* [ */] = (lexer) =>
+      lexer.emit(lexer.afterSpace() ? Tok.ListStart : Tok.LBrack, 1);
+    table[40 /* ( */] = (lexer) =>
+      lexer.emit(lexer.firstOnLine() ? Tok.WsLParen : Tok.LParen, 1);
+    table[123 /* { */] = (lexer) => lexer.openBrace();
+    table[125 /* } */] = (lexer) => lexer.closeBrace();
+    table[36 /* $ */] = (lexer) => lexer.variable();
+    table[34 /* " */] = (lexer) => {
+      lexer.pos++;
+      lexer.doubleQuoted(lexer.pos, true);
+    };
+    table[39 /* ' */] = (lexer) => lexer.singleQuoted();
+    table[47 /* / */] = (lexer) => lexer.slash();
+    table[58 /* : */] = (lexer) => lexer.colon();
+    table[64 /* @ */] = (lexer) => lexer.at();
+    return table;
   }
 
   /** Operators of one to three characters, longest first. */
@@ -313,6 +331,11 @@ class Lexer {
   private firstOnLine(): boolean {
     const from = Math.max(this.lineStart, this.regionStart);
     return onlyBlanks(this.text, from, this.pos);
+  }
+
+  private openBrace(): void {
+    this.braceCount++;
+    this.emit(this.last === Tok.QMark ? Tok.SelBrace : Tok.LBrace, 1);
   }
 
   private emit(kind: TokenKind, length: number): void {

@@ -102,11 +102,14 @@ function parseTitledBodies(p: Cursor, type: Expr, context: Context, open: Token)
   } while (p.accept(Tok.Semic));
   closeBody(p, open);
 
-  const declarations = bodies.map((body) => {
-    const title = toValue(p, body.title);
-    return declare(p, resourceType(p, type), title, body.operations, type, context);
-  });
-  p.resources.push(...declarations);
+  const typeName = resourceType(p, type);
+  if (p.declares(typeName)) {
+    const declarations = bodies.map((body) => {
+      const title = toValue(p, body.title);
+      return declare(p, typeName, title, body.operations, type, context);
+    });
+    p.resources.push(...declarations);
+  }
   return { kind: 'resource', start: context.start, end: p.lastEnd };
 }
 
@@ -137,9 +140,11 @@ function parseUntitledBody(p: Cursor, lhs: Expr, context: Context, open: Token):
     );
     return { kind: 'other', start: lhs.start, end };
   }
-  const declaration = declare(p, target.type, target.title, operations, target.typeExpr, context);
-  declaration.form = target.form;
-  p.resources.push(declaration);
+  if (p.declares(target.type)) {
+    const declaration = declare(p, target.type, target.title, operations, target.typeExpr, context);
+    declaration.form = target.form;
+    p.resources.push(declaration);
+  }
   return { kind: 'resource', start: context.start, end };
 }
 
@@ -177,10 +182,11 @@ export function parseCollector(p: Cursor, type: Expr): Expr {
   const operations = parseOperations(p);
   closeBody(p, brace);
   // A collector without attributes only realizes resources; it declares nothing to read.
-  if (operations.length > 0) {
+  const typeName = resourceType(p, type);
+  if (operations.length > 0 && p.declares(typeName)) {
     const context: Context = { start: type.start, form: undefined };
     const title = unknown(p, query, 'expression');
-    const declaration = declare(p, resourceType(p, type), title, operations, type, context);
+    const declaration = declare(p, typeName, title, operations, type, context);
     declaration.form = 'collector';
     p.resources.push(declaration);
   }

@@ -355,6 +355,38 @@ describe('the Puppet parser recovers', () => {
   });
 });
 
+describe('the Puppet parser, asked for some resource types only', () => {
+  const source =
+    "file { 'a': mode => '0644' }\nFile { owner => 'root' }\nFile['b'] { group => 'x' }\n" +
+    "User <| |> { shell => 'zsh' }\nservice { 'c': enable => true }\n" +
+    "Service['d'] { ensure => running }\nfile { 'e': mode => }";
+  const onlyServices = (type: string) => type === 'service';
+
+  it('keeps the declarations, defaults, overrides and collectors of those types', () => {
+    const all = resources(parsePuppet('a.pp', source));
+    const kept = resources(parsePuppet('a.pp', source, { declares: onlyServices }));
+    expect(kept).toEqual(all.filter((summary) => /^(override )?service@/.test(summary)));
+    expect(kept).toHaveLength(2);
+  });
+
+  it('still reports the syntax errors in the others', () => {
+    const result = parsePuppet('a.pp', source, { declares: onlyServices });
+    expect(problems(result)).toEqual(problems(parsePuppet('a.pp', source)));
+    expect(problems(result)).toHaveLength(1);
+  });
+});
+
+describe('the Puppet parser, asked for no comments', () => {
+  it('returns none, and the same resources and problems', () => {
+    const source = "# a\nfile { 'a': # b\n  mode => /* c */ '0644' }\n$x = [1\n";
+    const whole = parsePuppet('a.pp', source);
+    const result = parsePuppet('a.pp', source, { comments: false });
+    expect(whole.comments).toHaveLength(3);
+    expect(result.comments).toEqual([]);
+    expect({ ...result, comments: whole.comments }).toEqual(whole);
+  });
+});
+
 /*
  * Every table above is also a claim about Puppet; Puppet's own parser must agree with it.
  */

@@ -184,7 +184,8 @@ export class LintEngine {
   /**
    * Parses a file. Of a manifest, only what the lint reads is kept: the declarations extraction
    * may read, and comments where directives or `include docker` may stand. A generated
-   * manifest is parsed whole: the drift rule compares it with what berth would generate.
+   * manifest is parsed whole: the drift rule compares it with what berth would generate. Of a
+   * recipe, comments are collected only when its text may hold a directive.
    */
   private async parse(
     source: Source,
@@ -199,7 +200,7 @@ export class LintEngine {
     }
     if (source.kind === 'hiera') return parseHiera(source.path, text, lines);
     this.ruby ??= await (this.rubyLoading ?? loadRuby());
-    return this.ruby.parse(source.path, text);
+    return this.ruby.parse(source.path, text, { comments: mayHoldDirectives(text) });
   }
 
   /**

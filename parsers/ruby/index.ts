@@ -1,1 +1,1 @@
-export { loadRubyParser, type RubyParser } from './parser.js';
+export { loadRubyParser, type RubyParseOptions, type RubyParser } from './parser.js';

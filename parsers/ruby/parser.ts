@@ -8,13 +8,22 @@ import { forget, remember } from './nodes.js';
 import { findProblems } from './problems.js';
 import { findResources } from './resources.js';
 
+export interface RubyParseOptions {
+  /**
+   * Whether to collect the comments (default true). Finding them walks the whole tree again,
+   * and the lint reads them only for suppression directives, so it leaves them out of files
+   * whose text holds no directive.
+   */
+  comments?: boolean;
+}
+
 /** Reads Chef recipes. One instance parses one file at a time; reuse it for many files. */
 export interface RubyParser {
   /**
    * Finds the resources, comments and syntax problems of one recipe. Never throws: broken
    * Ruby becomes `problems`, and the readable rest of the file is still searched.
    */
-  parse(file: string, text: string): ParseResult;
+  parse(file: string, text: string, options?: RubyParseOptions): ParseResult;
 }
 
 let loading: Promise<RubyParser> | undefined;
@@ -34,12 +43,12 @@ export function loadRubyParser(): Promise<RubyParser> {
 class TreeSitterRubyParser implements RubyParser {
   constructor(private readonly parser: Parser) {}
 
-  parse(file: string, text: string): ParseResult {
+  parse(file: string, text: string, options: RubyParseOptions = {}): ParseResult {
     const tree = this.parser.parse(text);
     if (!tree) return parserGaveUp(file, text);
     remember(tree, text);
     try {
-      return readTree(file, text, tree);
+      return readTree(file, text, tree, options.comments ?? true);
     } finally {
       forget(tree);
       // The tree lives in wasm memory, which JavaScript's garbage collector does not free.
@@ -48,13 +57,14 @@ class TreeSitterRubyParser implements RubyParser {
   }
 }
 
-function readTree(file: string, text: string, tree: Tree): ParseResult {
+function readTree(file: string, text: string, tree: Tree, withComments: boolean): ParseResult {
   const root = tree.rootNode;
   const source = { text, heredocs: new Heredocs(root), clean: !root.hasError };
   const { resources, strayKeywords } = findResources(root, source);
   const problems = [...findProblems(root, text), ...strayKeywords];
   problems.sort((a, b) => a.span.start.offset - b.span.start.offset);
-  return { file, resources, comments: findComments(root, text), problems };
+  const comments = withComments ? findComments(root, text) : [];
+  return { file, resources, comments, problems };
 }
 
 /** tree-sitter returns no tree only when parsing is cancelled, which berth never asks for. */

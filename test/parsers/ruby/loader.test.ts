@@ -43,6 +43,16 @@ describe('Ruby parser: loading the grammar', () => {
     ]);
   });
 
+  it('leaves the comments out when asked, and still finds the resources', async () => {
+    const recipe = "# a note\ndocker_image 'nginx' # another\n";
+    const parser = await loadRubyParser();
+    const result = parser.parse('recipes/default.rb', recipe, { comments: false });
+
+    expect(result.comments).toEqual([]);
+    expect(result.resources.map((resource) => resource.type)).toEqual(['docker_image']);
+    expect(parser.parse('recipes/default.rb', recipe).comments).toHaveLength(2);
+  });
+
   it('names the file it was given', async () => {
     expect((await parseRecipe('', 'cookbooks/app/recipes/web.rb')).file).toBe(
       'cookbooks/app/recipes/web.rb',

@@ -13,10 +13,11 @@ const KEYWORDS = words(`
 
 /**
  * Calls that take a name and a block but are not resources: Chef's own helpers whose blocks
- * run as plain Ruby at converge time, and test DSLs that sometimes sit beside recipes.
+ * run as plain Ruby at converge time, and test DSLs that sometimes sit beside recipes
+ * (ChefSpec, InSpec).
  */
 const NOT_RESOURCES = words(`
-  converge_by lazy only_if not_if proc lambda loop catch define_method describe context it
+  converge_by lazy only_if not_if proc lambda loop catch define_method describe context it its
   shared_examples include_examples
 `);
 

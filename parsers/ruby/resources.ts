@@ -4,7 +4,7 @@ import { readResourceBody } from './attributes.js';
 import { dslCall, isResourceHead, type DslCall } from './calls.js';
 import { recoverResources } from './recovery.js';
 import { spanOf } from './spans.js';
-import { knowType } from './nodes.js';
+import { knowType, typeOf } from './nodes.js';
 import { readValue, type Source } from './values.js';
 import { words } from './words.js';
 import { walk } from './walk.js';
@@ -83,6 +83,7 @@ export function readResource(node: Node, source: Source): ResourceDeclaration | 
   if (DECLARE_METHODS.has(call.name)) return readDeclared(call, source);
   if (!isResourceHead(call.name, call.argumentNodes, call.block !== null)) return null;
   if (!call.block && startsBrokenBlock(node)) return null;
+  if (isArgument(node)) return null;
   return {
     dialect: 'chef',
     type: call.name,
@@ -91,6 +92,16 @@ export function readResource(node: Node, source: Source): ResourceDeclaration | 
     typeSpan: spanOf(call.nameNode),
     span: spanOf(node),
   };
+}
+
+/**
+ * A call given to another call is a value, not a declaration: InSpec's
+ * `describe docker_container('web') do` looks the container up on a node. Its blocks are still
+ * searched, as the walk goes on into it.
+ */
+function isArgument(node: Node): boolean {
+  const parent = node.parent;
+  return parent !== null && typeOf(parent) === 'argument_list';
 }
 
 /** A head whose `do` tree-sitter could not attach (the block is broken): recovery reads it. */

@@ -57,6 +57,21 @@ describe('berth lint on the command line', () => {
     expect(result.stderr).not.toMatch(stackTrace);
   });
 
+  it("reads a generated cookbook's InSpec checks as checks, not as containers", () => {
+    const cookbook = join(goldenRoot, 'code-it', 'expected', 'chef');
+    const result = runBerth(['lint', '--no-config', '--format', 'json', cookbook]);
+    const report = JSON.parse(result.stdout) as {
+      inventory: { file: string; type: string }[];
+      findings: { file: string }[];
+    };
+    const checks = (entry: { file: string }) => entry.file.endsWith('default_test.rb');
+
+    expect(report.inventory.map((entry) => `${entry.file.split('/').pop()} ${entry.type}`)).toEqual(
+      ['default.rb docker_service', 'default.rb docker_image', 'default.rb docker_container'],
+    );
+    expect(report.findings.filter(checks)).toEqual([]);
+  });
+
   it('reports drift in a generated tree, from the header or --spec', () => {
     write('app/berth.yaml', readFileSync(join(goldenRoot, 'code-it', 'berth.yaml'), 'utf8'));
     const { model } = readModel(join(folder, 'app/berth.yaml'));

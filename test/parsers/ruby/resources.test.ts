@@ -49,6 +49,24 @@ const cases: { name: string; recipe: string; expected: Expected[] }[] = [
     expected: [],
   },
   {
+    name: "not a call given as an argument, such as InSpec's describe docker_container('web')",
+    recipe: [
+      "describe docker_container('web') do",
+      '  it { should be_running }',
+      "  its('repo') { should eq 'nginx' }",
+      'end',
+      "puts(docker_image('y'))",
+      "foo(docker_volume('v') do",
+      "  docker_network 'n'",
+      'end)',
+      "built = docker_image 'z'",
+    ].join('\n'),
+    expected: [
+      { type: 'docker_network', title: 'n', typeAt: '7:3-7:17', at: '7:3-7:21', attributes: [] },
+      { type: 'docker_image', title: 'z', typeAt: '9:9-9:21', at: '9:9-9:25', attributes: [] },
+    ],
+  },
+  {
     name: 'inside if, unless and case',
     recipe: [
       "if node['docker']['enabled']",

@@ -5,7 +5,7 @@ require 'json'
 require 'ripper'
 
 NOT_RESOURCES = %w[converge_by lazy only_if not_if proc lambda loop catch define_method describe
-                   context it shared_examples include_examples].freeze
+                   context it its shared_examples include_examples].freeze
 
 def head(call)
   case call&.first
@@ -39,17 +39,29 @@ def resource(call, block)
   [name, ident[2][0], title(first)]
 end
 
-def walk(node, found)
+# A call given as an argument (InSpec's `describe docker_container('web')`) is a value, not a
+# declaration; what is inside it is still searched.
+def walk(node, found, argument: false)
   return unless node.is_a?(Array)
   return if %i[class module sclass].include?(node.first)
 
-  if node.first == :method_add_block && (hit = resource(node[1], true))
-    return found << hit
+  if argument && node.first == :method_add_block
+    walk(node[1], found, argument: true)
+    return walk(node[2], found)
   end
-  if (hit = resource(node, false))
-    return found << hit
+  unless argument
+    if node.first == :method_add_block && (hit = resource(node[1], true))
+      return found << hit
+    end
+    if (hit = resource(node, false))
+      return found << hit
+    end
   end
 
+  if node.first == :args_add_block && node[1].is_a?(Array) && !node[1].first.is_a?(Symbol)
+    node[1].each { |arg| walk(arg, found, argument: true) }
+    return
+  end
   node.each { |child| walk(child, found) }
 end
 

@@ -131,15 +131,33 @@ export function setElsewhere(
   parameters: readonly string[],
 ): boolean {
   if (resource.attributes.some(({ meaning }) => meaning.status === 'splat')) return true;
-  return file.resources.some(
-    (other) =>
-      other.type === resource.type &&
-      (other.form === 'defaults' || other.form === 'collector') &&
-      other.attributes.some(
-        (resolved) =>
-          resolved.meaning.status === 'splat' || parameters.includes(propertyName(resolved)),
-      ),
+  return (settersOf(file).get(resource.type) ?? []).some((other) =>
+    other.attributes.some(
+      (resolved) =>
+        resolved.meaning.status === 'splat' || parameters.includes(propertyName(resolved)),
+    ),
   );
+}
+
+const settersByFile = new WeakMap<LintedFile, Map<string, DockerResource[]>>();
+
+/**
+ * A file's resource defaults and collectors by type, gathered once: three rules ask about
+ * each container, and a file may hold thousands of them.
+ */
+function settersOf(file: LintedFile): Map<string, DockerResource[]> {
+  let setters = settersByFile.get(file);
+  if (!setters) {
+    setters = new Map();
+    for (const other of file.resources) {
+      if (other.form !== 'defaults' && other.form !== 'collector') continue;
+      const ofType = setters.get(other.type);
+      if (ofType) ofType.push(other);
+      else setters.set(other.type, [other]);
+    }
+    settersByFile.set(file, setters);
+  }
+  return setters;
 }
 
 /** Where to report something a resource leaves out: its type name. */

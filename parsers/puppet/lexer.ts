@@ -247,10 +247,8 @@ class Lexer {
 
     const single: TokenLexer = (lexer, c) => lexer.emit(singleCharTokens[c] as TokenKind, 1);
     for (const char of Object.keys(singleChars)) table[char.charCodeAt(0)] = single;
-    table[91 /* [ */] = (lexer) =>
-      lexer.emit(lexer.afterSpace() ? Tok.ListStart : Tok.LBrack, 1);
-    table[40 /* ( */] = (lexer) =>
-      lexer.emit(lexer.firstOnLine() ? Tok.WsLParen : Tok.LParen, 1);
+    table[91 /* [ */] = (lexer) => lexer.emit(lexer.afterSpace() ? Tok.ListStart : Tok.LBrack, 1);
+    table[40 /* ( */] = (lexer) => lexer.emit(lexer.firstOnLine() ? Tok.WsLParen : Tok.LParen, 1);
     table[123 /* { */] = (lexer) => lexer.openBrace();
     table[125 /* } */] = (lexer) => lexer.closeBrace();
     table[36 /* $ */] = (lexer) => lexer.variable();

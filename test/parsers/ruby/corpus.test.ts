@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ParseResult, Value } from '../../../parsers/types.js';
+import { goldenRoot } from '../../support/golden.js';
 import { requireTool } from '../../support/toolchain.js';
 import { parseRecipe } from './helpers.js';
 
@@ -105,19 +106,36 @@ describe('Ruby parser: corpus of Chef recipes', () => {
     "finds the same resources as Ruby's own parser (Ripper) in every valid recipe",
     async () => {
       const valid = recipes.filter((recipe) => expectedFor(recipe).ruby === 'valid');
-      const byRuby = await ripperResources(valid.map((recipe) => join(directory, recipe)));
-      for (const recipe of valid) {
-        const text = readFileSync(join(directory, recipe), 'utf8');
-        const result = await parseRecipe(text, recipe);
-        // declare_resource(:type, ...) names its type with a symbol, which the Ruby side skips.
-        const named = result.resources.filter((r) => text[r.typeSpan.start.offset] !== ':');
-        const byBerth = named.map((r) => [
-          r.type,
-          r.typeSpan.start.line,
-          r.title.kind === 'string' ? r.title.value : null,
-        ]);
-        expect({ recipe, resources: byBerth }).toEqual({ recipe, resources: byRuby[recipe] });
-      }
+      await expectSameAsRipper(valid.map((recipe) => join(directory, recipe)));
+    },
+  );
+
+  it.runIf(requireTool('ruby', 'Chef recipe corpus'))(
+    "agrees with Ripper on a generated cookbook's recipe and InSpec checks",
+    async () => {
+      const cookbook = join(goldenRoot, 'code-it', 'expected', 'chef', 'codeit');
+      await expectSameAsRipper([
+        join(cookbook, 'recipes', 'default.rb'),
+        join(cookbook, 'test', 'integration', 'default', 'default_test.rb'),
+      ]);
     },
   );
 });
+
+/** berth and Ripper find the same resources in each file; file names must differ. */
+async function expectSameAsRipper(paths: string[]): Promise<void> {
+  const byRuby = await ripperResources(paths);
+  for (const path of paths) {
+    const recipe = basename(path);
+    const text = readFileSync(path, 'utf8');
+    const result = await parseRecipe(text, recipe);
+    // declare_resource(:type, ...) names its type with a symbol, which the Ruby side skips.
+    const named = result.resources.filter((r) => text[r.typeSpan.start.offset] !== ':');
+    const byBerth = named.map((r) => [
+      r.type,
+      r.typeSpan.start.line,
+      r.title.kind === 'string' ? r.title.value : null,
+    ]);
+    expect({ recipe, resources: byBerth }).toEqual({ recipe, resources: byRuby[recipe] });
+  }
+}

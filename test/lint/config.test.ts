@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -8,10 +7,11 @@ import { BerthError } from '../../diagnostics/diagnostic.js';
 import { findConfig } from '../../lint/config.js';
 import { compileGlob } from '../../lint/glob.js';
 import { exitCode, lintPaths } from '../../lint/index.js';
+import { scratchFolder } from '../support/scratch.js';
 import { QUIET } from './table.js';
 
 function folderWith(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'berth-config-'));
+  const folder = scratchFolder('berth-config-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(folder, path, '..'), { recursive: true });
     writeFileSync(join(folder, path), text);

@@ -138,11 +138,11 @@ describe('inline suppression in Hiera data', () => {
 
 describe('configured suppression', () => {
   it('suppresses by rule, path and resource title, with the reason given', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
+    const { scratchFolder } = await import('../support/scratch.js');
     const { lintPaths } = await import('../../lint/index.js');
-    const folder = mkdtempSync(join(tmpdir(), 'berth-suppress-'));
+    const folder = scratchFolder('berth-suppress-');
     mkdirSync(join(folder, 'ci'));
     const manifest =
       `docker::run { 'runner':\n  privileged => true,\n}\n` +

@@ -57,10 +57,10 @@ describe('syntax-error', () => {
 
   it('reports a file that is not UTF-8 at its first bad byte, without parsing it', async () => {
     const { lintPaths } = await import('../../../lint/index.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const folder = mkdtempSync(join(tmpdir(), 'berth-lint-'));
+    const { scratchFolder } = await import('../../support/scratch.js');
+    const folder = scratchFolder('berth-lint-');
     writeFileSync(
       join(folder, 'latin1.pp'),
       Buffer.from('# caf\xe9 docker\nclass a {}\n', 'latin1'),

@@ -9,7 +9,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 import { BerthError, diagnostic, fail, type Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -24,7 +24,9 @@ import { BerthError, diagnostic, fail, type Diagnostic } from '../diagnostics/di
  * - berth deletes only files it wrote itself and nobody edited since.
  *
  * What berth wrote is remembered in a manifest at the top of the output folder, by path and
- * SHA-256, which is how an edit is told apart from berth's own earlier output.
+ * SHA-256, which is how an edit is told apart from berth's own earlier output. The manifest
+ * also names the berth file the output came from, which is how `berth lint` finds it for the
+ * drift check when it is not in the output's folder or above it.
  */
 
 export const manifestName = '.berth-manifest.json';
@@ -39,6 +41,8 @@ export interface OutputFile {
 
 export interface WriteOptions {
   force: boolean;
+  /** The berth file the files were generated from. */
+  source?: string;
 }
 
 export type ChangeKind = 'create' | 'update' | 'delete';
@@ -53,8 +57,11 @@ export interface WriteReport {
   unchanged: number;
 }
 
-interface Manifest {
+export interface Manifest {
   version: 1;
+  /** The berth file, relative to the output folder and with `/`. */
+  source?: string;
+  /** Each file berth wrote, relative to the output folder, with the SHA-256 of its content. */
   files: Record<string, string>;
 }
 
@@ -82,11 +89,10 @@ export function writeOutput(
   ensureDirectory(outDir);
   recover(outDir);
 
-  const { changes, manifest } = plan(outDir, files, options);
+  const { changes, manifest, previous } = plan(outDir, files, options);
   const unchanged = files.length - changes.filter((c) => c.kind !== 'delete').length;
-  if (changes.length === 0 && existsSync(join(outDir, manifestName))) {
-    return { changes, unchanged };
-  }
+  const remembered = existsSync(join(outDir, manifestName)) && previous.source === manifest.source;
+  if (changes.length === 0 && remembered) return { changes, unchanged };
 
   const contents = new Map(files.map((f) => [f.path, f.content]));
   const staging = join(outDir, stagingName);
@@ -118,7 +124,7 @@ function plan(outDir: string, files: OutputFile[], options: WriteOptions) {
   const previous = readManifest(outDir);
   const changes: Change[] = [];
   const refusals: Diagnostic[] = [];
-  const next: Manifest = { version: 1, files: {} };
+  const next: Manifest = { version: 1, source: sourceFrom(outDir, options.source), files: {} };
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const blocked = blockedBy(outDir, file.path);
@@ -151,7 +157,13 @@ function plan(outDir: string, files: OutputFile[], options: WriteOptions) {
   }
 
   if (refusals.length > 0) throw new BerthError(refusals);
-  return { changes, manifest: next };
+  return { changes, manifest: next, previous };
+}
+
+/** The berth file as the manifest names it: relative, so the output can move with it. */
+function sourceFrom(outDir: string, source: string | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  return relative(resolve(outDir), resolve(source)).split(sep).join('/');
 }
 
 /**
@@ -194,17 +206,28 @@ function editedFile(outDir: string, path: string): Diagnostic {
   );
 }
 
-function readManifest(outDir: string): Manifest {
+/**
+ * The manifest of an output folder: what berth wrote there, and from which berth file. A
+ * missing or unreadable one is empty.
+ */
+export function readManifest(outDir: string): Manifest {
   const text = readIfFile(join(outDir, manifestName));
-  if (text === undefined) return { version: 1, files: {} };
+  const empty: Manifest = { version: 1, files: {} };
+  if (text === undefined) return empty;
   try {
-    const parsed = JSON.parse(text.toString('utf8')) as Manifest;
-    return parsed && typeof parsed.files === 'object' ? parsed : { version: 1, files: {} };
+    const parsed: unknown = JSON.parse(text.toString('utf8'));
+    if (!isRecord(parsed) || !isRecord(parsed.files)) return empty;
+    const source = typeof parsed.source === 'string' ? parsed.source : undefined;
+    return { version: 1, source, files: parsed.files as Record<string, string> };
   } catch {
     // A manifest that is not JSON says nothing about which files are berth's; treating every
     // existing file as someone else's is the safe reading: nothing is overwritten or deleted.
-    return { version: 1, files: {} };
+    return empty;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readIfFile(path: string): Buffer | undefined {

@@ -75,6 +75,37 @@ describe('writing generated trees', () => {
     expect(after['chef/app/recipes/default.rb']).toBe(before['chef/app/recipes/default.rb']);
   });
 
+  it('names the berth file in the manifest, relative to the output folder', () => {
+    writeOutput(join(dir, 'generated'), first, { force: false, source: join(dir, 'berth.yaml') });
+    const manifest = JSON.parse(read(`generated/${manifestName}`));
+    expect(manifest.source).toBe('../berth.yaml');
+  });
+
+  it('rewrites only the manifest when the same output comes from another berth file', () => {
+    writeOutput(dir, first, { force: false, source: join(dir, 'a', 'berth.yaml') });
+    const past = new Date('2020-01-01T00:00:00Z');
+    for (const file of first) utimesSync(join(dir, file.path), past, past);
+    const before = snapshotTree(dir);
+
+    const report = writeOutput(dir, first, { force: false, source: join(dir, 'b', 'berth.yaml') });
+
+    expect(report.changes).toEqual([]);
+    const after = snapshotTree(dir);
+    for (const file of first) expect(after[file.path]).toBe(before[file.path]);
+    expect(JSON.parse(read(manifestName)).source).toBe('b/berth.yaml');
+  });
+
+  it.each([
+    ['a list', '[]'],
+    ['files that are null', '{"version": 1, "files": null}'],
+    ['a source that is not a path', '{"version": 1, "source": 7, "files": {}}'],
+  ])('reads a manifest holding %s as one that remembers nothing', (_, text) => {
+    writeFileSync(join(dir, manifestName), text);
+    const report = writeOutput(dir, first, { force: false });
+    expect(report.changes.map((c) => c.kind)).toEqual(['create', 'create', 'create']);
+    expect(JSON.parse(read(manifestName)).source).toBeUndefined();
+  });
+
   it('refuses to overwrite a file edited by hand, and writes nothing at all', () => {
     writeOutput(dir, first, { force: false });
     writeFileSync(join(dir, 'chef/app/metadata.rb'), "name 'app' # tuned by hand\n");

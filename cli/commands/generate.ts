@@ -20,7 +20,7 @@ export function runGenerate(args: ParsedArgs): number {
   if (compiled.diagnostics.some((d) => d.severity === 'error')) return 2;
 
   const files = outputFiles(compiled.results);
-  const options = { force: args.flags.force === true };
+  const options = { force: args.flags.force === true, source: file };
 
   if (args.flags.check) {
     const changes = log.time('plan', () => planChanges(outDir, files));

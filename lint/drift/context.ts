@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+
+import { manifestName, readManifest, type Manifest } from '../../generators/writer.js';
 
 import { LineIndex, type Span } from '../../diagnostics/position.js';
 import type { ParseResult, ResourceDeclaration } from '../../parsers/types.js';
@@ -22,8 +25,9 @@ export interface DriftOptions {
   cwd: string;
   /**
    * `--spec` or the configuration's `spec:`, resolved against `cwd`; or the berth file as
-   * text (the pull-request reporter). Without it, each generated file's header names the
-   * berth file, which is looked for in the file's folder and the folders above.
+   * text (the pull-request reporter). Without it, the berth file is the one named by the
+   * manifest `berth generate` left at the top of the output folder, else the one each
+   * generated file's header names, looked for in the file's folder and the folders above.
    */
   spec?: string | SpecSource;
 }
@@ -31,6 +35,7 @@ export interface DriftOptions {
 /** What the drift rule needs from a run: where to look, and the berth files rendered once. */
 export class DriftContext {
   private readonly specs = new Map<string, Spec>();
+  private readonly manifests = new Map<string, Manifest>();
 
   constructor(private readonly options: DriftOptions) {}
 
@@ -61,18 +66,40 @@ export class DriftContext {
     if (spec !== undefined && typeof spec !== 'string')
       return this.cached(spec.path, () => renderSpec(spec));
     const named = specNamed(file.text) ?? 'berth.yaml';
+    const path = resolve(cwd, file.path);
     const absolute =
       spec !== undefined
         ? resolve(cwd, spec)
-        : findUpwards(dirname(resolve(cwd, file.path)), named);
+        : (this.recordedSource(path) ?? findUpwards(dirname(path), named));
     if (!absolute) {
       return (
-        `${named} was not found in this file's folder or above it, so drift was not ` +
-        `checked; give its path with --spec`
+        `${named} was not found in this file's folder or above it, and no ${manifestName} ` +
+        `there names a berth file that exists, so drift was not checked; give its path with ` +
+        `--spec`
       );
     }
     const shown = toPosix(relative(cwd, absolute)) || named;
     return this.cached(absolute, () => renderSpec(readSpec(absolute, shown)));
+  }
+
+  /**
+   * The berth file that the output folder's manifest says `path` was generated from, if the
+   * manifest lists the file and the berth file is still there. A manifest naming a berth file
+   * that was moved or deleted is passed over, and the header's name is looked for instead.
+   */
+  private recordedSource(path: string): string | undefined {
+    const found = findUpwards(dirname(path), manifestName);
+    if (!found) return undefined;
+    const outDir = dirname(found);
+    let manifest = this.manifests.get(outDir);
+    if (!manifest) {
+      manifest = readManifest(outDir);
+      this.manifests.set(outDir, manifest);
+    }
+    const listed = Object.hasOwn(manifest.files, toPosix(relative(outDir, path)));
+    if (!listed || manifest.source === undefined) return undefined;
+    const source = resolve(outDir, manifest.source);
+    return existsSync(source) ? source : undefined;
   }
 
   private cached(key: string, load: () => Spec): Spec {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { targets } from '../../generators/index.js';
+import { writeOutput } from '../../generators/writer.js';
 import { driftSources } from '../../lint/drift/index.js';
 import { lintFiles, lintPaths } from '../../lint/index.js';
 import type { Finding } from '../../lint/types.js';
@@ -168,7 +169,40 @@ describe('drift', () => {
     rmSync(join(folder, 'berth.yaml'));
     const missing = await drift(folder, [RECIPE]);
     expect(missing.map((f) => f.message)).toEqual([
-      "berth.yaml was not found in this file's folder or above it, so drift was not checked; give its path with --spec",
+      "berth.yaml was not found in this file's folder or above it, and no .berth-manifest.json there names a berth file that exists, so drift was not checked; give its path with --spec",
+    ]);
+  });
+
+  it('takes the berth file that generated the output from its manifest', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-drift-'));
+    folders.push(folder);
+    const spec = join(folder, 'apps', 'code-it', 'berth.yaml');
+    mkdirSync(dirname(spec), { recursive: true });
+    writeFileSync(spec, readFileSync(join(goldenRoot, 'code-it', 'berth.yaml')));
+    const { model } = readModel(spec);
+    const files = targets.flatMap((target) => {
+      const result = target.render(model);
+      return result.files.map((file) => ({
+        path: `${result.root}/${file.path}`,
+        content: file.content,
+      }));
+    });
+    writeOutput(join(folder, 'generated'), files, { force: false, source: spec });
+    expect(await drift(folder)).toEqual([]);
+
+    edit(spec, 'ports: ["80:8000"]', 'ports: ["81:8000"]');
+    const port = positionOf(join(folder, RECIPE), "port ['80:8000']");
+    expect(brief(await drift(folder, [RECIPE]))).toEqual([
+      [
+        RECIPE,
+        ...port,
+        "container code.it: port is ['80:8000'] here but apps/code-it/berth.yaml says ['81:8000']",
+      ],
+    ]);
+
+    rmSync(spec);
+    expect((await drift(folder, [RECIPE])).map((f) => f.message)).toEqual([
+      expect.stringMatching(/^berth\.yaml was not found in this file's folder or above it, and no/),
     ]);
   });
 

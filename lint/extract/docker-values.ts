@@ -95,7 +95,8 @@ const CHEF_UNITS = 'BKMGTPEZY';
  */
 export function chefMemory(raw: string | number): MemoryLimit {
   if (typeof raw === 'number') return { raw: String(raw), bytes: raw };
-  const digits = /^\d+/.exec(raw)?.[0];
+  // Ruby's to_i: blanks, a sign, then digits; '-1' is -1, and its '-' counts as the suffix.
+  const digits = /^\s*[-+]?\d+/.exec(raw)?.[0];
   const suffix = raw.replace(/\d/g, '').toUpperCase();
   const power = suffix.length === 1 ? CHEF_UNITS.indexOf(suffix) : -1;
   const bytes = Number(digits ?? 0) * (power < 0 ? 1 : 1024 ** power);

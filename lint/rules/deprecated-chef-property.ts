@@ -1,6 +1,7 @@
 import type { DockerResource } from '../extract/index.js';
 import type { Report, Rule } from '../rule.js';
 import { chefRemovedActions } from '../targets/deprecations.js';
+import { chefActionValues } from './support.js';
 
 /**
  * Names of the docker cookbook's 0.x releases (2013–2015) and of its early custom resources
@@ -43,11 +44,8 @@ function checkProperties(resource: DockerResource, report: Report): void {
 
 function checkActions(resource: DockerResource, report: Report): void {
   const removed = chefRemovedActions.get(resource.type);
-  const action = resource.attributes.find(({ attribute }) => attribute.name === 'action');
-  if (!removed || !action) return;
-  const items = action.attribute.arguments.flatMap((value) =>
-    value.kind === 'array' ? value.items : [value],
-  );
+  const items = chefActionValues(resource);
+  if (!removed || !items) return;
   for (const item of items) {
     const gone = removed.find(({ action: name }) => item.kind === 'symbol' && item.value === name);
     if (!gone) continue;

@@ -82,13 +82,18 @@ export function literalText(resource: DockerResource, property: string): string 
   return value && (value.kind === 'string' || value.kind === 'symbol') ? value.value : undefined;
 }
 
-/** The Chef actions written as literal symbols, or undefined when absent or computed. */
-export function chefActions(resource: DockerResource): string[] | undefined {
+/** The values of a Chef resource's `action` (`action [:create, :start]` gives two). */
+export function chefActionValues(resource: DockerResource): Value[] | undefined {
   const action = resource.attributes.find(({ attribute }) => attribute.name === 'action');
-  if (!action) return undefined;
-  const items = action.attribute.arguments.flatMap((value) =>
+  return action?.attribute.arguments.flatMap((value) =>
     value.kind === 'array' ? value.items : [value],
   );
+}
+
+/** The Chef actions written as literal symbols, or undefined when absent or computed. */
+export function chefActions(resource: DockerResource): string[] | undefined {
+  const items = chefActionValues(resource);
+  if (!items) return undefined;
   const names = items.map((item) => (item.kind === 'symbol' ? item.value : undefined));
   return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
 }

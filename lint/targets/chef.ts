@@ -412,6 +412,8 @@ interface Spec {
   legacy?: TargetType['legacy'];
   /** The swarm resources shell out to the CLI and take no connection properties. */
   noConnection?: boolean;
+  /** The actions of the resource, space-separated; every Chef resource also has `nothing`. */
+  actions: string;
 }
 
 function resource(type: string, spec: Spec): TargetType {
@@ -426,6 +428,7 @@ function resource(type: string, spec: Spec): TargetType {
     aliases: merge(spec.noConnection ? none : connectionAliases, spec.aliases ?? none),
     methods: spec.methods ?? noMethods,
     legacy: spec.legacy ?? none,
+    actions: new Set(['nothing', ...spec.actions.split(' ')]),
   };
 }
 
@@ -433,6 +436,9 @@ const service = merge(daemon, installation);
 
 export const chefTargets: readonly TargetType[] = [
   resource('docker_container', {
+    actions:
+      'run create start stop kill run_if_missing pause unpause restart reload redeploy ' +
+      'delete remove commit export',
     kind: 'container',
     titleProperty: 'container_name',
     own: container,
@@ -441,26 +447,62 @@ export const chefTargets: readonly TargetType[] = [
     legacy: containerLegacy,
   }),
   resource('docker_image', {
+    actions: 'pull build build_if_missing import pull_if_missing push remove save load',
     kind: 'image',
     titleProperty: 'repo',
     own: image,
     aliases: imageAliases,
     legacy: imageLegacy,
   }),
-  resource('docker_registry', { kind: 'registry', titleProperty: 'serveraddress', own: registry }),
+  resource('docker_registry', {
+    actions: 'login',
+    kind: 'registry',
+    titleProperty: 'serveraddress',
+    own: registry,
+  }),
   resource('docker_network', {
+    actions: 'create delete remove connect disconnect',
     kind: 'network',
     titleProperty: 'network_name',
     own: network,
     aliases: aliases('aux_address -> auxiliary_addresses'),
   }),
-  resource('docker_volume', { kind: 'volume', titleProperty: 'volume_name', own: volume }),
-  resource('docker_tag', { kind: 'image', titleProperty: 'target_repo', own: tag }),
-  resource('docker_exec', { kind: 'other', own: exec, aliases: aliases('cmd -> command') }),
-  resource('docker_plugin', { kind: 'other', titleProperty: 'local_alias', own: plugin }),
-  resource('docker_image_prune', { kind: 'other', own: imagePrune }),
-  resource('docker_volume_prune', { kind: 'other', own: volumePrune }),
+  resource('docker_volume', {
+    actions: 'create remove',
+    kind: 'volume',
+    titleProperty: 'volume_name',
+    own: volume,
+  }),
+  resource('docker_tag', {
+    actions: 'tag',
+    kind: 'image',
+    titleProperty: 'target_repo',
+    own: tag,
+  }),
+  resource('docker_exec', {
+    actions: 'run',
+    kind: 'other',
+    own: exec,
+    aliases: aliases('cmd -> command'),
+  }),
+  resource('docker_plugin', {
+    actions: 'install enable disable update remove',
+    kind: 'other',
+    titleProperty: 'local_alias',
+    own: plugin,
+  }),
+  resource('docker_image_prune', {
+    actions: 'prune',
+    kind: 'other',
+    own: imagePrune,
+  }),
+  resource('docker_volume_prune', {
+    actions: 'prune',
+    kind: 'other',
+    own: volumePrune,
+  }),
   resource('docker_service', {
+    actions: 'create delete start stop restart',
     kind: 'engine',
     titleProperty: 'instance',
     own: service,
@@ -468,6 +510,7 @@ export const chefTargets: readonly TargetType[] = [
   }),
   ...['docker_service_manager', 'docker_service_manager_systemd'].map((type) =>
     resource(type, {
+      actions: 'start stop restart',
       kind: 'engine',
       titleProperty: 'instance',
       own: daemon,
@@ -476,26 +519,47 @@ export const chefTargets: readonly TargetType[] = [
   ),
   ...['docker_service_manager_execute', 'docker_service_base'].map((type) =>
     resource(type, {
+      actions: 'start stop restart',
       kind: 'engine',
       titleProperty: 'instance',
       own: daemon,
       aliases: daemonAliases,
     }),
   ),
-  resource('docker_installation_package', { kind: 'engine', own: installationPackage }),
+  resource('docker_installation_package', {
+    actions: 'create delete',
+    kind: 'engine',
+    own: installationPackage,
+  }),
   ...['docker_installation_script', 'docker_installation'].map((type) =>
-    resource(type, { kind: 'engine', own: properties('repo String') }),
+    resource(type, { kind: 'engine', own: properties('repo String'), actions: 'create delete' }),
   ),
-  resource('docker_installation_tarball', { kind: 'engine', own: installationTarball }),
-  resource('docker_swarm_init', { kind: 'other', own: swarmInit, noConnection: true }),
-  resource('docker_swarm_join', { kind: 'other', own: swarmJoin, noConnection: true }),
+  resource('docker_installation_tarball', {
+    actions: 'create delete',
+    kind: 'engine',
+    own: installationTarball,
+  }),
+  resource('docker_swarm_init', {
+    actions: 'init leave',
+    kind: 'other',
+    own: swarmInit,
+    noConnection: true,
+  }),
+  resource('docker_swarm_join', {
+    actions: 'join leave',
+    kind: 'other',
+    own: swarmJoin,
+    noConnection: true,
+  }),
   resource('docker_swarm_service', {
+    actions: 'create update delete',
     kind: 'other',
     titleProperty: 'service_name',
     own: swarmService,
     noConnection: true,
   }),
   resource('docker_swarm_token', {
+    actions: 'read rotate',
     kind: 'other',
     titleProperty: 'token_type',
     own: swarmToken,

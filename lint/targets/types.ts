@@ -21,6 +21,8 @@ export interface TargetType {
   methods: ReadonlySet<string>;
   /** Names that no longer exist, with what replaced them. */
   legacy: ReadonlyMap<string, Legacy>;
+  /** Chef: the actions the resource takes, `nothing` included. Puppet types have none. */
+  actions?: ReadonlySet<string>;
 }
 
 export interface Property {

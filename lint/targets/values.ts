@@ -49,10 +49,11 @@ export const chefSizeProperties: readonly string[] = [
 ];
 
 /**
- * What the cookbook's size parser reads correctly: digits and at most one of `BKMGTPEZY`.
+ * What the cookbook's size parser reads correctly: digits and at most one of `BKMGTPEZY`, or
+ * `-1`, which it reads as -1 and the engine as no limit (memory_swap's unlimited swap).
  * Anything else has its leading digits multiplied by 1.
  */
-export const chefSizePattern = /^\d+[bkmgtpezy]?$/i;
+export const chefSizePattern = /^(?:\d+[bkmgtpezy]?|-1)$/i;
 
 /** docker::run `restart`, exactly as the module's type checks it (anchored at the start only). */
 export const puppetRestartPattern = /^(no|always|unless-stopped|on-failure)|^on-failure:[\d]+$/;

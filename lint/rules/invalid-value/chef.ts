@@ -1,5 +1,5 @@
 import type { Attribute, Value } from '../../../parsers/types.js';
-import { chefMemory, dockerMemory } from '../../extract/docker-values.js';
+import { chefMemory, dockerMemory, parseImageReference } from '../../extract/docker-values.js';
 import type { DockerResource, ResolvedAttribute } from '../../extract/index.js';
 import type { Report } from '../../rule.js';
 import {
@@ -8,7 +8,15 @@ import {
   chefSizePattern,
   chefSizeProperties,
 } from '../../targets/values.js';
-import { attributeFor, literalBoolean, literalText, propertyName } from '../support.js';
+import { closest } from '../../../model/suggest.js';
+import { chefRemovedActions } from '../../targets/deprecations.js';
+import {
+  attributeFor,
+  chefActionValues,
+  literalBoolean,
+  literalText,
+  propertyName,
+} from '../support.js';
 import { article, kindName } from './types.js';
 
 const REFUSED = 'the docker cookbook refuses it';
@@ -32,6 +40,8 @@ const TYPE_HINTS: Record<string, Hint> = {
 };
 
 export function checkChef(resource: DockerResource, report: Report): void {
+  checkRepository(resource, report);
+  checkActions(resource, report);
   for (const resolved of resource.attributes) {
     checkType(resource, resolved, report);
     if (resource.type !== 'docker_container') continue;
@@ -76,6 +86,55 @@ function accepts(declared: readonly string[], kind: string, value: Value): boole
   if (declared.includes(kind)) return true;
   if (kind === 'Integer' || kind === 'Float') return declared.includes('Numeric');
   return kind === 'Boolean' && value.kind === 'boolean' && value.value && declared.includes('true');
+}
+
+/**
+ * Chef refuses an action the resource does not have when it builds the resource collection,
+ * before anything converges. The actions the cookbook removed are deprecated-chef-property's.
+ */
+function checkActions(resource: DockerResource, report: Report): void {
+  const actions = resource.target.actions;
+  const removed = chefRemovedActions.get(resource.type) ?? [];
+  for (const item of chefActionValues(resource) ?? []) {
+    if (item.kind !== 'symbol' || !actions || actions.has(item.value)) continue;
+    if (removed.some(({ action }) => action === item.value)) continue;
+    const suggestion = closest(item.value, [...actions]);
+    const own = [...actions].filter((action) => action !== 'nothing');
+    const hint = suggestion
+      ? `did you mean :${suggestion}`
+      : `its actions are ${own.map((action) => `:${action}`).join(', ')}`;
+    const message = `${resource.type} has no action :${item.value}, so Chef stops before converging; ${hint}`;
+    report({ span: item.span, message, resource, attribute: 'action', value: item.value });
+  }
+}
+
+/**
+ * The cookbook joins `repo` and `tag` as they are written: a repo that names a tag or a digest
+ * asks the engine for `nginx:1.25:latest`, which no registry serves. docker_image's repo is its
+ * title when unset; docker_container's `image` method does split, so only `repo` is read.
+ */
+function checkRepository(resource: DockerResource, report: Report): void {
+  if (resource.type !== 'docker_image' && resource.type !== 'docker_container') return;
+  const names = resource.attributes.map(propertyName);
+  const repo = resource.attributes[names.lastIndexOf('repo')];
+  // A later `image 'repo:tag'` sets repo again, split.
+  if (repo && names.lastIndexOf('image') > names.lastIndexOf('repo')) return;
+  const fromTitle = !repo && resource.type === 'docker_image';
+  const value = repo ? repo.attribute.value : fromTitle ? resource.title : undefined;
+  if (value?.kind !== 'string' || repo?.attribute.conditional) return;
+  const reference = parseImageReference(value.value);
+  const pin = reference?.digest ?? reference?.tag;
+  if (!reference || pin === undefined) return;
+
+  const tag = attributeFor(resource, 'tag') ? (literalText(resource, 'tag') ?? '<tag>') : 'latest';
+  const written = fromTitle ? `the title '${value.value}' (the repo)` : `repo '${value.value}'`;
+  const message =
+    `${written} names a ${reference.digest ? 'digest' : 'tag'}, which the docker cookbook ` +
+    `does not split: it asks for '${value.value}:${tag}'; write repo ` +
+    `'${reference.repository}' and tag '${pin}'`;
+  const span = repo ? repo.attribute.span : value.span;
+  const attribute = repo ? repo.attribute.name : 'title';
+  report({ span, message, resource, attribute, value: value.value });
 }
 
 /** `port` is a method that splits Strings; an Integer fails with NoMethodError. */

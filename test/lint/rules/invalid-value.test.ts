@@ -54,6 +54,65 @@ describe('invalid-value', () => {
       message: 'is read by the docker cookbook as',
     },
     {
+      name: "a size read with its sign: '-2m' is -2 bytes",
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  memory_swap '-2m'\nend\n`,
+      hits: [[2, 3]],
+      message: "memory_swap '-2m' is read by the docker cookbook as -2 bytes",
+    },
+    {
+      name: "memory_swap '-1', unlimited swap, as a String and an Integer",
+      dialect: 'chef',
+      code: `docker_container 'web' do\n  memory_swap '-1'\n  kernel_memory -1\nend\n`,
+      hits: [],
+    },
+    {
+      name: 'actions the resource does not have, with a likely one',
+      dialect: 'chef',
+      code:
+        `docker_image 'app' do\n  tag '1.0'\n  action :commit\nend\n` +
+        `docker_service 'default' do\n  action [:create, :enable]\nend\n` +
+        `docker_container 'web' do\n  action :redploy\nend\n`,
+      hits: [
+        [3, 10],
+        [6, 20],
+        [9, 10],
+      ],
+    },
+    {
+      name: "nothing, every resource's own actions, a computed one and a removed one",
+      dialect: 'chef',
+      code:
+        `docker_image 'app' do\n  tag '1.0'\n  action :nothing\nend\n` +
+        `docker_network 'net' do\n  action [:create, :connect]\nend\n` +
+        `docker_container 'web' do\n  action node['action']\nend\n` +
+        `docker_image 'old' do\n  tag '1.0'\n  action :tag\nend\n`,
+      hits: [],
+    },
+    {
+      name: 'a repo or an image title that names a tag or a digest',
+      dialect: 'chef',
+      code:
+        `docker_image 'dockerfile/ghost:latest' do\n  action :pull\nend\n` +
+        `docker_container 'web' do\n  repo 'nginx:1.25'\n  tag '1.25'\nend\n` +
+        `docker_image 'alpine' do\n  repo 'alpine@sha256:abc'\nend\n`,
+      hits: [
+        [1, 14],
+        [5, 3],
+        [9, 3],
+      ],
+      message: 'which the docker cookbook does not split',
+    },
+    {
+      name: 'a registry port, the container image method, and a later image after repo',
+      dialect: 'chef',
+      code:
+        `docker_image 'localhost:5000/app' do\n  tag '1.0'\nend\n` +
+        `docker_container 'web' do\n  image 'nginx:1.25'\nend\n` +
+        `docker_container 'api' do\n  repo 'api:1'\n  image 'api:1.2'\nend\n`,
+      hits: [],
+    },
+    {
       name: 'autoremove with a policy, attach with the default detach, hostname on host',
       dialect: 'chef',
       code:

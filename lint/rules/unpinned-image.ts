@@ -1,7 +1,15 @@
+import { parseImageReference } from '../extract/docker-values.js';
 import type { DockerResource, Fact, ImageReference } from '../extract/index.js';
 import type { Report, Rule } from '../rule.js';
 import { chefPullActions } from '../targets/values.js';
-import { chefActions, declaresContainer, literalText, reportFact } from './support.js';
+import {
+  attributeFor,
+  chefActions,
+  declaresContainer,
+  literalText,
+  propertyName,
+  reportFact,
+} from './support.js';
 
 /**
  * An image without a tag (Docker, the cookbook and the module all take `latest`) or tagged
@@ -40,9 +48,13 @@ function checkReference(
   resource: DockerResource,
   fact: Fact<ImageReference> | undefined,
 ): void {
+  if (fact && !fact.known) return checkLatestTag(report, resource);
   if (!fact?.known || fact.value.digest !== undefined) return;
   const { repository, tag, defaultTag } = fact.value;
   if (tag !== undefined && tag !== 'latest') return;
+  // A Chef repo that names its own tag asks for 'nginx:1.25:latest': invalid-value says so.
+  const named = parseImageReference(repository);
+  if (resource.dialect === 'chef' && (named?.tag ?? named?.digest) !== undefined) return;
   const message =
     tag === undefined
       ? `image ${repository} has no tag, so it runs whatever 'latest' is when pulled`
@@ -50,6 +62,25 @@ function checkReference(
         ? `image ${repository} has no tag, and the docker cookbook takes 'latest'`
         : `image ${repository} is tagged 'latest', which moves with every push`;
   reportFact(report, resource, fact, message, `${repository}:latest`);
+}
+
+/**
+ * A Chef repo computed at converge time (`repo node['app']['repo']`) leaves the image unknown,
+ * but a literal `tag 'latest'` after it is unpinned whatever the repo turns out to be.
+ */
+function checkLatestTag(report: Report, resource: DockerResource): void {
+  if (resource.dialect !== 'chef' || literalText(resource, 'tag') !== 'latest') return;
+  const tag = attributeFor(resource, 'tag')!;
+  const names = resource.attributes.map(propertyName);
+  // A later `image 'repo:tag'` replaces the tag.
+  if (names.lastIndexOf('image') > names.lastIndexOf('tag')) return;
+  report({
+    span: tag.attribute.span,
+    message: `image ${resource.name} is tagged 'latest', which moves with every push`,
+    resource,
+    attribute: tag.attribute.name,
+    value: 'latest',
+  });
 }
 
 /** Only pulls depend on the tag; a build, a load or a removal does not fetch `latest`. */

@@ -30,6 +30,28 @@ describe('unpinned-image', () => {
       message: "tagged 'latest'",
     },
     {
+      name: "tag 'latest' after a computed repo",
+      dialect: 'chef',
+      code:
+        `docker_container 'app' do\n  repo "registry.example.com/#{node['app']}"\n` +
+        `  tag 'latest'\nend\n` +
+        `docker_image node['app']['image'] do\n  tag 'latest'\nend\n`,
+      hits: [
+        [3, 3],
+        [6, 3],
+      ],
+      message: "is tagged 'latest', which moves with every push",
+    },
+    {
+      name: "a computed repo with a later image, and a repo naming its own tag (invalid-value's)",
+      dialect: 'chef',
+      code:
+        `docker_container 'app' do\n  repo node['repo']\n  tag 'latest'\n  image node['image']\nend\n` +
+        `docker_image 'nginx:1.25' do\n  action :pull\nend\n` +
+        `docker_container 'web' do\n  repo 'nginx:1.25'\nend\n`,
+      hits: [],
+    },
+    {
       name: 'a tag, a digest, a computed tag, a build and a removal are fine',
       dialect: 'chef',
       code:

@@ -47,7 +47,17 @@ const NOT_THE_SECRET = new Set([
   'NAME',
   'USER',
   'USERNAME',
+  'MIN',
+  'MAX',
+  'TIMEOUT',
+  'AGE',
 ]);
+
+/**
+ * Values that turn a feature on or off rather than hold a secret: the images' own switches
+ * such as `MYSQL_ALLOW_EMPTY_PASSWORD=yes` and `MYSQL_RANDOM_ROOT_PASSWORD=true`.
+ */
+const SWITCH = /^(?:true|false|yes|no|on|off)$/i;
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `db-password` into upper-case words. */
 function wordsOf(name: string): string[] {
@@ -95,9 +105,10 @@ export const rule: Rule = {
 function checkEnvironment(file: LintedFile, report: Report): void {
   for (const [resource, facts] of containers(file)) {
     for (const fact of facts.environment) {
-      if (!fact.known || !fact.value.value || !isSecretName(fact.value.name)) continue;
-      const message = `environment variable ${fact.value.name} has a literal secret value`;
-      reportFact(report, resource, fact, message, fact.value.name);
+      const { name, value } = fact.known ? fact.value : { name: '', value: '' };
+      if (!value || SWITCH.test(value) || !isSecretName(name)) continue;
+      const message = `environment variable ${name} has a literal secret value`;
+      reportFact(report, resource, fact, message, name);
     }
   }
 }

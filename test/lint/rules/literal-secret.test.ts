@@ -35,6 +35,14 @@ describe('literal-secret', () => {
       hits: [],
     },
     {
+      name: "the images' switches and limits: yes, true, a minimum length",
+      dialect: 'chef',
+      code:
+        `docker_container 'db' do\n  env ['MYSQL_ALLOW_EMPTY_PASSWORD=yes', ` +
+        `'MYSQL_RANDOM_ROOT_PASSWORD=true', 'PASSWORD_MIN=8', 'MYSQL_ROOT_PASSWORD=no-way']\nend\n`,
+      hits: [[2, 95]],
+    },
+    {
       name: 'a literal registry password',
       dialect: 'chef',
       code:

@@ -145,7 +145,7 @@ export class LintEngine {
   }
 
   private async read(source: Source): Promise<LintedFile | undefined> {
-    const decoded = source.text ?? decode(source.bytes ?? new Uint8Array());
+    const decoded = source.text ?? decode(source.bytes ?? new Uint8Array(), source.kind);
     if (typeof decoded !== 'string') return undecodable(source, decoded);
     // Generated files are compared with their berth file, whatever they mention.
     const generated = isGenerated(decoded);
@@ -348,12 +348,33 @@ function ruleFailure(rule: Rule, error: unknown): Problem {
   };
 }
 
-function decode(bytes: Uint8Array): string | { offset: number } {
+function decode(bytes: Uint8Array, kind: SourceKind): string | { offset: number } {
   try {
     const text = strictUtf8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    return { offset: Math.max(0, firstInvalidUtf8(bytes)) };
+    const declared = kind === 'recipe' ? rubyEncoding(bytes) : undefined;
+    return declared ?? { offset: Math.max(0, firstInvalidUtf8(bytes)) };
+  }
+}
+
+/** Ruby's magic comment, on the first line or after a `#!` line: `# -*- coding: latin-1 -*-`. */
+const MAGIC_COMMENT = /^(?:#!.*\n)?#.*?coding[:=][ \t]*([\w.-]+)/;
+
+/**
+ * A recipe in the encoding its magic comment declares, which Ruby (and so Chef) honours; or
+ * undefined when there is none, or it names an encoding this runtime cannot decode.
+ */
+function rubyEncoding(bytes: Uint8Array): string | undefined {
+  // The comment itself is ASCII in every encoding Ruby accepts there.
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  const label = MAGIC_COMMENT.exec(head)?.[1]?.toLowerCase();
+  if (!label || label === 'utf-8') return undefined;
+  const name = label === 'binary' || label === 'ascii-8bit' ? 'latin1' : label;
+  try {
+    return new TextDecoder(name, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 

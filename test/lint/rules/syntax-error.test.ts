@@ -76,6 +76,32 @@ describe('syntax-error', () => {
     ]);
   });
 
+  it('reads a recipe in the encoding its magic comment declares, as Ruby does', async () => {
+    const { lintPaths } = await import('../../../lint/index.js');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { scratchFolder } = await import('../../support/scratch.js');
+    const folder = scratchFolder('berth-lint-');
+    const recipe = (magic: string) =>
+      Buffer.from(
+        `${magic}# Jos\xe9\ndocker_container 'caf\xe9' do\n  privileged true\nend\n`,
+        'latin1',
+      );
+    writeFileSync(join(folder, 'declared.rb'), recipe('# -*- coding: iso-8859-1 -*-\n'));
+    writeFileSync(join(folder, 'undeclared.rb'), recipe(''));
+    const options = {
+      cwd: folder,
+      config: false as const,
+      only: ['syntax-error', 'privileged-container'],
+    };
+    const result = await lintPaths(['.'], options);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'declared.rb:4:3 privileged-container',
+      'undeclared.rb:1:6 syntax-error',
+    ]);
+    expect(result.inventory.map((entry) => entry.title)).toEqual(['café']);
+  });
+
   it('does not parse files that never mention docker, unless asked to', async () => {
     const files = [{ path: 'manifests/other.pp', text: "file { '/tmp/x'\n" }];
     const quick = await lintFiles(files, { config: false });

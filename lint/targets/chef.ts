@@ -189,6 +189,12 @@ const imageLegacy = legacy(
   image_url -> source
   input -> source
   output -> destination
+  cmd_timeout -> read_timeout
+  repository -> repo
+  registry -> repo
+  created -> -
+  id -> -
+  virtual_size -> -
 `,
 );
 

@@ -29,6 +29,19 @@ describe('deprecated-chef-property', () => {
       message: 'with no replacement',
     },
     {
+      name: '0.x docker_image attributes',
+      dialect: 'chef',
+      code:
+        `docker_image 'app' do\n  cmd_timeout 300\n  repository 'team/app'\n` +
+        `  registry 'registry.example.com'\n  tag '1.0'\nend\n`,
+      hits: [
+        [2, 3],
+        [3, 3],
+        [4, 3],
+      ],
+      message: 'was removed from docker_image in the docker cookbook 1.0.0; use',
+    },
+    {
       name: 'image_name on docker_container (2.1.1), still an alias on docker_image',
       dialect: 'chef',
       code:

@@ -219,7 +219,13 @@ export class LintEngine {
     file.suppressionProblems = inline.problems;
     const findings: Finding[] = [];
     for (const { rule, severity, configured } of this.active) {
+      // An attribute that several resources share (an array title, a `default:` body) is one
+      // mistake: the same message at the same place is reported once.
+      const reported = new Set<string>();
       const report = (problem: Problem) => {
+        const key = `${problem.span.start.offset}:${problem.span.end.offset}:${problem.message}`;
+        if (reported.has(key)) return;
+        reported.add(key);
         const level = configured ? severity : (problem.severity ?? severity);
         findings.push(this.finding(rule, level, file, problem, inline.suppressions));
       };
@@ -404,7 +410,7 @@ function undecodable(source: Source, invalid: { offset: number }): LintedFile {
 
 function inventoryOf(file: LintedFile): InventoryEntry[] {
   return file.resources.map((resource) => {
-    const start = resource.declaration.span.start;
+    const start = resource.shared ? resource.headSpan.start : resource.declaration.span.start;
     const entry: InventoryEntry = {
       file: file.path,
       type: resource.type,

@@ -1,5 +1,5 @@
-import type { LineIndex } from '../../diagnostics/position.js';
-import type { ParseResult, ResourceDeclaration, Value } from '../../parsers/types.js';
+import type { LineIndex, Span } from '../../diagnostics/position.js';
+import type { Attribute, ParseResult, ResourceDeclaration, Value } from '../../parsers/types.js';
 import {
   chefTarget,
   meaningOf,
@@ -31,14 +31,83 @@ export interface ExtractInput {
  * left out; so are Puppet helper classes' hashes that are not literal.
  */
 export function extractResources(input: ExtractInput): DockerResource[] {
-  const declarations =
-    input.source === 'recipe' ? input.parse.resources : puppetDeclarations(input);
+  if (input.source === 'recipe') {
+    return input.parse.resources.flatMap((declaration) => {
+      const target = chefTarget(declaration.type);
+      return target ? [resolve(declaration, target, input, single(declaration))] : [];
+    });
+  }
+
+  const declarations = puppetDeclarations(input);
+  const expressions = byExpression(declarations);
   const resources: DockerResource[] = [];
   for (const declaration of declarations) {
-    const target = targetOf(declaration);
-    if (target) resources.push(resolve(declaration, target, input));
+    const bodies = expressions.get(expressionKey(declaration))!;
+    if (bodies.length > 1 && isDefaultBody(declaration)) continue;
+    for (const body of bodiesOf(declaration, bodies)) {
+      const target = targetOf(declaration, body.title);
+      if (target) resources.push(resolve(declaration, target, input, body));
+    }
   }
   return resources;
+}
+
+/** One resource of a declaration: `file { ['a', 'b']: }` declares two. */
+interface Body {
+  title: Value;
+  /** Where findings about the whole resource point. */
+  head: Span;
+  /** Whether the expression declares more resources than this one. */
+  shared: boolean;
+  /** The attributes of the expression's `default:` body, which apply where this one is silent. */
+  inherited: Attribute[];
+}
+
+function single(declaration: ResourceDeclaration): Body {
+  return { title: declaration.title, head: declaration.typeSpan, shared: false, inherited: [] };
+}
+
+/** The bodies of one Puppet resource expression share its span and its type's span. */
+function expressionKey(declaration: ResourceDeclaration): string {
+  return `${declaration.span.start.offset}:${declaration.typeSpan.start.offset}`;
+}
+
+function byExpression(declarations: ResourceDeclaration[]): Map<string, ResourceDeclaration[]> {
+  const expressions = new Map<string, ResourceDeclaration[]>();
+  for (const declaration of declarations) {
+    const key = expressionKey(declaration);
+    const bodies = expressions.get(key);
+    if (bodies) bodies.push(declaration);
+    else expressions.set(key, [declaration]);
+  }
+  return expressions;
+}
+
+/** `docker::run { default: memory_limit => '512m'; 'a': ...; 'b': ... }` */
+function isDefaultBody(declaration: ResourceDeclaration): boolean {
+  const title = declaration.title;
+  return declaration.form === undefined && title.kind === 'symbol' && title.value === 'default';
+}
+
+/**
+ * The resources a declaration stands for: one per title of an array title (nested arrays
+ * flattened, as Puppet does), each found at its title when the expression declares several.
+ */
+function bodiesOf(declaration: ResourceDeclaration, bodies: ResourceDeclaration[]): Body[] {
+  if (bodies.length === 1 && declaration.title.kind !== 'array') return [single(declaration)];
+  const defaults = bodies.find(isDefaultBody);
+  const set = new Set(declaration.attributes.map((attribute) => attribute.name));
+  const inherited = (defaults?.attributes ?? []).filter((attribute) => !set.has(attribute.name));
+  return titlesOf(declaration.title).map((title) => ({
+    title,
+    head: title.span,
+    shared: true,
+    inherited,
+  }));
+}
+
+function titlesOf(title: Value): Value[] {
+  return title.kind === 'array' ? title.items.flatMap(titlesOf) : [title];
 }
 
 /**
@@ -49,11 +118,9 @@ export function puppetTypeRead(type: string): boolean {
   return type === 'class' || puppetTarget(type) !== undefined;
 }
 
-function targetOf(declaration: ResourceDeclaration): TargetType | undefined {
-  if (declaration.dialect === 'chef') return chefTarget(declaration.type);
+function targetOf(declaration: ResourceDeclaration, title: Value): TargetType | undefined {
   if (declaration.type !== 'class') return puppetTarget(declaration.type);
-  const title = declaration.title.kind === 'string' ? declaration.title.value : undefined;
-  return title === undefined ? undefined : puppetClass(title);
+  return title.kind === 'string' ? puppetClass(title.value) : undefined;
 }
 
 /**
@@ -79,21 +146,30 @@ function helperHashDeclarations(declaration: ResourceDeclaration): ResourceDecla
   });
 }
 
-function resolve(declaration: ResourceDeclaration, target: TargetType, input: ExtractInput) {
+function resolve(
+  declaration: ResourceDeclaration,
+  target: TargetType,
+  input: ExtractInput,
+  body: Body,
+): DockerResource {
+  const attributes = [...declaration.attributes, ...body.inherited];
   const resource: DockerResource = {
     kind: target.kind,
     dialect: declaration.dialect,
     source: input.source,
     type: declaration.type,
-    title: declaration.title,
-    name: nameOf(declaration.title),
+    title: body.title,
+    // `class { '::docker': }` is class docker, as `include ::docker` is.
+    name: declaration.type === 'class' ? nameOf(body.title).replace(/^::/, '') : nameOf(body.title),
     declaration,
+    headSpan: body.head,
     target,
-    attributes: declaration.attributes.map((attribute) => ({
+    attributes: attributes.map((attribute) => ({
       attribute,
       meaning: meaningOf(target, attribute.name),
     })),
   };
+  if (body.shared) resource.shared = true;
   if (declaration.form) resource.form = declaration.form;
   if (isInclude(declaration)) resource.form = 'include';
   addFacts(resource, input);

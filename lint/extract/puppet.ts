@@ -98,7 +98,7 @@ function supervision(
   const systemd: Fact<string> = facts.restart.systemd ?? {
     known: true,
     value: 'on-failure',
-    span: resource.declaration.typeSpan,
+    span: resource.headSpan,
     origin: { attribute: 'systemd_restart', defaulted: true },
   };
   return { supervisor: 'systemd', systemd };

@@ -26,6 +26,13 @@ export interface DockerResource {
   /** The title for messages and fingerprints: the literal, or the source text. */
   name: string;
   declaration: ResourceDeclaration;
+  /**
+   * Where findings about the whole resource point: its type name, or its title when one
+   * Puppet expression declares several resources (`docker::run { 'a': ...; 'b': ... }`).
+   */
+  headSpan: Span;
+  /** Set when one Puppet expression declares several resources, this one among them. */
+  shared?: true;
   target: TargetType;
   attributes: ResolvedAttribute[];
   /**

@@ -165,7 +165,7 @@ function settersOf(file: LintedFile): Map<string, DockerResource[]> {
   return setters;
 }
 
-/** Where to report something a resource leaves out: its type name. */
+/** Where to report something a resource leaves out: its type name, or its own title. */
 export function missingAt(resource: DockerResource): Span {
-  return resource.declaration.typeSpan;
+  return resource.headSpan;
 }

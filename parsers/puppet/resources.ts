@@ -198,11 +198,9 @@ export function parseCollector(p: Cursor, type: Expr): Expr {
 /** `name => value, name +> value, * => $hash`, with an optional trailing comma. */
 function parseOperations(p: Cursor): Operation[] {
   const operations: Operation[] = [];
-  // An empty list may still have its trailing comma: `file { 'x': , }`.
-  if (p.at(Tok.Comma)) {
-    p.next();
-    return operations;
-  }
+  // A comma may stand before the first attribute, or alone: `file { 'x':, mode => '0644' }`
+  // and `file { 'x': , }` are both Puppet.
+  if (p.accept(Tok.Comma) && !startsOperation(p)) return operations;
   for (;;) {
     const kind = p.kind();
     if (kind === Tok.RBrace || kind === Tok.Semic || kind === Tok.Eof) break;

@@ -193,6 +193,46 @@ describe('other Puppet resources', () => {
     ).toEqual(['class docker include 2', 'class docker include 3', 'class docker declared 5']);
   });
 
+  it('declares one resource per title of an array, each found at its title', async () => {
+    const text =
+      `docker::run { ['a', ['b']]: image => 'nginx:1.25' }
+` +
+      `class { ['::docker', 'docker::compose']: }
+docker::image { ['redis']: }
+`;
+    const resources = await extract('puppet', text);
+    expect(resources.map((r) => `${r.type} ${r.name} ${at(r.headSpan)}`)).toEqual([
+      'docker::run a 1:16',
+      'docker::run b 1:22',
+      'class docker 2:10',
+      'class docker::compose 2:22',
+      'docker::image redis 3:18',
+    ]);
+    expect(show(resources[4]?.image?.reference)).toBe('{"repository":"redis"}@3:18');
+  });
+
+  it('applies a default: body to the other bodies of its expression, and declares none', async () => {
+    const text =
+      `docker::run {
+  default: memory_limit => '512m', privileged => true;
+` +
+      `  'a': image => 'nginx:1.25';
+  'b': image => 'redis:7', memory_limit => '1g';
+}
+` +
+      `docker::run { 'c': image => 'nginx:1.25' }
+`;
+    const resources = await extract('puppet', text);
+    expect(
+      resources.map((r) => `${r.name}@${at(r.headSpan)} ${r.container?.memory.map(show)}`),
+    ).toEqual([
+      `a@3:3 {"raw":"512m","bytes":536870912}@2:12`,
+      `b@4:3 {"raw":"1g","bytes":1073741824}@4:28`,
+      'c@6:1 ',
+    ]);
+    expect(resources.map((r) => r.container?.privileged.length)).toEqual([1, 1, 0]);
+  });
+
   it('expands the hash of a helper class into resources', async () => {
     const text =
       `class { 'docker::run_instance':\n  instance => {\n` +

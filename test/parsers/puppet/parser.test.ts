@@ -29,6 +29,11 @@ const declarations: Case[] = [
     ],
   ],
   [
+    'a comma before the first attribute, and alone',
+    "file { 'a':, ensure => file }\nfile { 'b': , }",
+    ['file@1:1 "a"@1:8 ensure@1:14=>file@1:24', 'file@2:1 "b"@2:8'],
+  ],
+  [
     'defaults and overrides',
     "File { mode => '0644' }\nFile['/etc/a'] { owner => 'root' }\n" +
       "Service['x', 'y'] { enable => true }",

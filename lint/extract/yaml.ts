@@ -2,6 +2,7 @@ import yaml from 'js-yaml';
 
 import { LineIndex, type Span } from '../../diagnostics/position.js';
 import type { Comment, HashEntry, SyntaxProblem, Value } from '../../parsers/types.js';
+import { scalarText } from './values.js';
 
 /** A node as js-yaml composed it: where it starts and ends, and its children. */
 interface SourceNode {
@@ -23,8 +24,9 @@ type ListenerState = { position: number; kind: string | null; result: unknown };
 /**
  * Reads a YAML file into the same values the Ruby and Puppet parsers give, each with its
  * span, using js-yaml's listener to see where every node starts and ends. Syntax errors are
- * problems, never exceptions. Hiera reads YAML with Ruby's Psych, which also takes `yes`/`no`
- * as booleans; here those stay strings (YAML 1.2's core schema).
+ * problems, never exceptions. Hiera reads YAML with Ruby's Psych, which also takes plain
+ * `yes`/`no`/`on`/`off` as booleans, and so does this reader. Psych's other YAML 1.1 readings
+ * (`017` as octal, `1_000`, `1:30` as 5400) are not followed: those stay as YAML 1.2 reads them.
  */
 export function readYaml(text: string, lines: LineIndex): YamlDocument {
   const comments = findComments(text, lines);
@@ -46,7 +48,10 @@ export function readYaml(text: string, lines: LineIndex): YamlDocument {
   };
 
   try {
-    yaml.load(text, { schema: yaml.CORE_SCHEMA, listener, maxDepth: 64 } as yaml.LoadOptions);
+    // JSON mode: a duplicate key overrides the earlier one, as in Hiera, instead of throwing;
+    // the converter reports it.
+    const options = { schema: yaml.CORE_SCHEMA, listener, maxDepth: 64, json: true };
+    yaml.load(text, options as yaml.LoadOptions);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       return { comments, problems: [yamlProblem(error, text, lines)] };
@@ -60,7 +65,9 @@ export function readYaml(text: string, lines: LineIndex): YamlDocument {
   }
   const root = frames[0]!.children[0];
   if (!root) return { comments, problems: [] };
-  return { value: new Converter(text, lines).value(root), comments, problems: [] };
+  const converter = new Converter(text, lines);
+  const value = converter.value(root);
+  return { value, comments, problems: converter.problems };
 }
 
 function yamlProblem(error: yaml.YAMLException, text: string, lines: LineIndex): SyntaxProblem {
@@ -71,6 +78,10 @@ function yamlProblem(error: yaml.YAMLException, text: string, lines: LineIndex):
     span: lines.span(offset, offset),
   };
 }
+
+/** Plain scalars that Psych reads as booleans, whatever their case. */
+const PSYCH_BOOLEAN = /^(?:yes|no|true|false|on|off)$/i;
+const PSYCH_TRUE = /^(?:yes|true|on)$/i;
 
 /** Hiera's `%{...}` interpolations and hiera-eyaml's `ENC[...]` are not literal values. */
 const INTERPOLATION = /%\{/;
@@ -85,6 +96,8 @@ const MAX_VALUES = 200_000;
 
 class Converter {
   private budget = MAX_VALUES;
+  /** Duplicate keys, which YAML forbids and Hiera resolves to the last one. */
+  readonly problems: SyntaxProblem[] = [];
 
   constructor(
     private readonly text: string,
@@ -99,6 +112,9 @@ class Converter {
   }
 
   private scalar(result: unknown, span: Span, raw: string): Value {
+    if (typeof result === 'string' && raw === result && PSYCH_BOOLEAN.test(result)) {
+      return { kind: 'boolean', value: PSYCH_TRUE.test(result), span };
+    }
     if (typeof result === 'string') {
       if (INTERPOLATION.test(result))
         return { kind: 'unknown', text: result, reason: 'interpolation', span };
@@ -117,19 +133,64 @@ class Converter {
    */
   private entries(node: SourceNode): HashEntry[] {
     const result = node.result as Record<string, unknown>;
-    const entries: HashEntry[] = [];
+    const entries = new Map<string, HashEntry>();
     const children = node.children;
     for (let i = 0; i < children.length; i++) {
       const keyNode = children[i]!;
       const name = String(keyNode.result);
       const key = this.value(keyNode);
       const next = children[i + 1];
-      const isValue = next !== undefined && Object.is(next.result, result[name]);
+      // A key's value is the next node, unless the key has none (`{a, b: 1}`); the value of an
+      // overridden duplicate is not the mapping's, but follows its key's colon.
+      const isValue =
+        next !== undefined &&
+        (Object.is(next.result, result[name]) || this.colonBetween(keyNode, next));
       if (isValue) i++;
       const value = isValue ? this.value(next) : this.plain(result[name], key.span);
-      entries.push({ key, value });
+      if (entries.has(name)) this.duplicate(name, key.span);
+      entries.delete(name);
+      entries.set(name, { key, value });
     }
-    return entries;
+    return this.merged([...entries.values()]);
+  }
+
+  private colonBetween(key: SourceNode, value: SourceNode): boolean {
+    return /^[ \t]*:/.test(this.text.slice(key.end, value.start));
+  }
+
+  private duplicate(name: string, span: Span): void {
+    const message = `malformed YAML: duplicated mapping key "${name}" (Hiera takes the last one)`;
+    this.problems.push({ message, span });
+  }
+
+  /**
+   * YAML's merge key, which Hiera's Psych honours: `<<: *defaults`, or a list of aliases, adds
+   * the entries of those mappings that the mapping does not set itself, the first listed
+   * winning. A quoted `'<<'` is an ordinary key.
+   */
+  private merged(entries: HashEntry[]): HashEntry[] {
+    const isMerge = ({ key }: HashEntry) =>
+      key.kind === 'string' &&
+      key.value === '<<' &&
+      this.text.slice(key.span.start.offset, key.span.end.offset) === '<<';
+    if (!entries.some(isMerge)) return entries;
+
+    const own = entries.filter((entry) => !isMerge(entry));
+    const seen = new Set(own.map(({ key }) => scalarText(key)));
+    const added: HashEntry[] = [];
+    for (const { value } of entries.filter(isMerge)) {
+      const sources = value.kind === 'array' ? value.items : [value];
+      for (const source of sources) {
+        if (source.kind !== 'hash') continue;
+        for (const entry of source.entries) {
+          const name = scalarText(entry.key);
+          if (seen.has(name)) continue;
+          seen.add(name);
+          added.push(entry);
+        }
+      }
+    }
+    return [...own, ...added];
   }
 
   /** Aligns a sequence's children with its items; an item without a node gets its parent's span. */

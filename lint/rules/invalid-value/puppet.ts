@@ -14,9 +14,6 @@ import { article, kindName, puppetType } from './types.js';
 
 const COMPILE = 'Puppet fails to compile';
 
-/** Hiera's Ruby YAML reads these as booleans; berth's YAML 1.2 reader keeps them as text. */
-const YAML_11_BOOLEANS = /^(?:y|yes|n|no|on|off|true|false)$/i;
-
 export function checkPuppet(resource: DockerResource, report: Report): void {
   for (const { attribute, meaning } of resource.attributes) {
     if (meaning.status !== 'property' || attribute.value.kind === 'unknown') continue;
@@ -58,13 +55,6 @@ function checkType(
       attribute,
       enumMessage(resource, attribute.name, text, type.values),
     );
-  }
-  if (
-    resource.source === 'hiera' &&
-    type.kinds.has('Boolean') &&
-    YAML_11_BOOLEANS.test(text ?? '')
-  ) {
-    return;
   }
   const expected = [...type.kinds].filter((name) => name !== 'Undef').join(' or ');
   const message = `${attribute.name} takes ${expected}, not ${article(kind)}: ${COMPILE}`;

@@ -181,6 +181,15 @@ describe('invalid-value', () => {
       hits: [],
     },
     {
+      name: "Hiera: the strings 'true' and y for a Boolean",
+      dialect: 'hiera',
+      code: `docker::runs:\n  web:\n    privileged: 'true'\n    read_only: y\n    detach: off\n`,
+      hits: [
+        [3, 5],
+        [4, 5],
+      ],
+    },
+    {
       name: "Hiera: types, and yes for a Boolean as Hiera's YAML reads it",
       dialect: 'hiera',
       code:

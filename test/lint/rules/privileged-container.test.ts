@@ -86,6 +86,25 @@ describe('privileged-container', () => {
       hits: [[4, 5]],
     },
     {
+      name: "yes and On, which Hiera's YAML reads as true, and a merge key",
+      dialect: 'hiera',
+      code:
+        `base: &base\n  privileged: On\ndocker::runs:\n  a:\n    privileged: yes\n` +
+        `  b:\n    <<: *base\n    image: nginx:1.25\n  c:\n    <<: *base\n    privileged: no\n`,
+      hits: [
+        [5, 5],
+        [7, 9],
+      ],
+    },
+    {
+      name: 'after a duplicate key, with the last of its values',
+      dialect: 'hiera',
+      code:
+        `docker::runs:\n  web:\n    privileged: true\n    image: nginx:1.25\n` +
+        `    privileged: false\n  dind:\n    privileged: false\n    privileged: true\n`,
+      hits: [[8, 5]],
+    },
+    {
       name: 'the string "true" is not the boolean',
       dialect: 'hiera',
       code: `docker::runs:\n  dind:\n    privileged: 'true'\n`,

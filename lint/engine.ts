@@ -153,6 +153,10 @@ export class LintEngine {
     if (skip) return undefined;
     const lines = new LineIndex(decoded);
     const parse = await this.parse(source, decoded, lines, generated);
+    if (source.kind === 'manifest' && startsWithBom(source.bytes)) {
+      const message = 'the manifest starts with a UTF-8 byte order mark, which Puppet refuses';
+      parse.problems.unshift({ message, span: lines.span(0, 0) });
+    }
     const resources = extractResources({ parse, source: source.kind, text: decoded, lines });
     const file: LintedFile = {
       path: source.path,
@@ -362,6 +366,10 @@ function decode(bytes: Uint8Array, kind: SourceKind): string | { offset: number 
     const declared = kind === 'recipe' ? rubyEncoding(bytes) : undefined;
     return declared ?? { offset: Math.max(0, firstInvalidUtf8(bytes)) };
   }
+}
+
+function startsWithBom(bytes: Uint8Array | undefined): boolean {
+  return bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** Ruby's magic comment, on the first line or after a `#!` line: `# -*- coding: latin-1 -*-`. */

@@ -40,15 +40,33 @@ function suppressionNote(suppression: NonNullable<Finding['suppression']>): stri
   return `suppressed by ${by}: ${suppression.reason}`;
 }
 
-/** The source line, and `^` under the span's part of it (at least one). */
+/**
+ * The source line, and `^` under the span's part of it (at least one). Tabs are shown as spaces
+ * to the next multiple of four, so that the carets line up whatever the terminal's tab width.
+ */
 function context(finding: Finding, text: string | undefined): string[] {
   const line = text?.split('\n')[finding.line - 1]?.replace(/\r$/, '');
   if (line === undefined) return [];
   const gutter = `${finding.line} | `;
   const end = finding.endLine === finding.line ? finding.endColumn : line.length + 1;
-  const width = Math.max(1, end - finding.column);
-  const pad = line.slice(0, finding.column - 1).replace(/[^\t]/g, ' ');
-  return [`${gutter}${line}`, `${' '.repeat(gutter.length - 2)}| ${pad}${'^'.repeat(width)}`];
+  const before = widthOf(line.slice(0, finding.column - 1));
+  const width = Math.max(1, widthOf(line.slice(0, end - 1)) - before);
+  const carets = `${' '.repeat(before)}${'^'.repeat(width)}`;
+  return [`${gutter}${expandTabs(line)}`, `${' '.repeat(gutter.length - 2)}| ${carets}`];
+}
+
+const TAB_STOP = 4;
+
+function expandTabs(text: string): string {
+  let shown = '';
+  for (const char of text) {
+    shown += char === '\t' ? ' '.repeat(TAB_STOP - (shown.length % TAB_STOP)) : char;
+  }
+  return shown;
+}
+
+function widthOf(text: string): number {
+  return expandTabs(text).length;
 }
 
 function paint(code: string, text: string, on: boolean | undefined): string {

@@ -123,15 +123,22 @@ export function puppetImage(resource: DockerResource): { reference?: Fact<ImageR
   const base = image ? imageFact(image) : titleReference(resource);
   if (!base?.known) return base ? { reference: base } : {};
   const reference = { ...base.value };
+  // The reference is placed where its last part is written: `image_tag => 'latest'` is the
+  // place to fix a moving tag.
+  let placed: Fact<unknown> = base;
   for (const [attribute, part] of [
     [tag, 'tag'],
     [digest, 'digest'],
   ] as const) {
     const fact = attribute && string(attribute);
     if (fact && !fact.known) return { reference: fact };
-    if (fact?.known) reference[part] = fact.value;
+    if (fact?.known) {
+      reference[part] = fact.value;
+      placed = fact;
+    }
   }
-  return { reference: { ...base, value: reference } };
+  const { span, origin } = placed;
+  return { reference: { ...base, value: reference, span, origin } };
 }
 
 function titleReference(resource: DockerResource): Fact<ImageReference> | undefined {

@@ -250,7 +250,7 @@ docker::image { ['redis']: }
       `docker::image { 'nginx':\n  image_tag => '1.25',\n}\n` +
       `docker::registry { 'r.example.com':\n  password => Sensitive('x'),\n}\n`;
     const [image, registry] = await extract('puppet', text);
-    expect(show(image?.image?.reference)).toBe('{"repository":"nginx","tag":"1.25"}@1:17');
+    expect(show(image?.image?.reference)).toBe('{"repository":"nginx","tag":"1.25"}@2:3');
     expect(registry?.registry?.password.map(show)).toEqual(['"x"@5:3']);
   });
 });

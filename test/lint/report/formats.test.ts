@@ -39,6 +39,28 @@ describe('text', () => {
     ]);
   });
 
+  it('lines the carets up under tabs, shown as spaces to the next multiple of four', () => {
+    const finding: Finding = {
+      ruleId: 'unpinned-image',
+      severity: 'warning',
+      message: 'image nginx has no tag',
+      file: 'a.pp',
+      line: 2,
+      column: 2,
+      endLine: 2,
+      endColumn: 18,
+      docsUrl: '',
+      fingerprint: '',
+    };
+    const source = () => "docker::run { 'a':\n\timage\t=> 'nginx',\n}\n";
+    const result = { files: ['a.pp'], findings: [finding], inventory: [], source };
+    const text = formatResult(result, 'text', { context: true });
+    expect(text.split('\n').slice(1, 3)).toEqual([
+      "2 |     image   => 'nginx',",
+      '  |     ^^^^^^^^^^^^^^^^^^',
+    ]);
+  });
+
   it('says so when nothing was found', () => {
     const empty: LintResult = { files: ['a.pp'], findings: [], inventory: [] };
     expect(formatResult(empty, 'text')).toBe('1 file, no docker resources, 0 findings\n');

@@ -76,6 +76,27 @@ describe('syntax-error', () => {
     ]);
   });
 
+  it("reports a manifest's byte order mark, which Puppet refuses, and reads the rest", async () => {
+    const { lintPaths } = await import('../../../lint/index.js');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { scratchFolder } = await import('../../support/scratch.js');
+    const folder = scratchFolder('berth-lint-');
+    const manifest = "docker::run { 'a':\n  privileged => true,\n}\n";
+    writeFileSync(join(folder, 'bom.pp'), `\ufeff${manifest}`);
+    writeFileSync(
+      join(folder, 'bom.rb'),
+      "\ufeffdocker_container 'a' do\n  privileged true\nend\n",
+    );
+    const only = ['syntax-error', 'privileged-container'];
+    const result = await lintPaths(['.'], { cwd: folder, config: false, only });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      'bom.pp:1:1 the manifest starts with a UTF-8 byte order mark, which Puppet refuses',
+      'bom.pp:2:3 container runs privileged, with root access to the host',
+      'bom.rb:2:3 container runs privileged, with root access to the host',
+    ]);
+  });
+
   it('reads a recipe in the encoding its magic comment declares, as Ruby does', async () => {
     const { lintPaths } = await import('../../../lint/index.js');
     const { writeFileSync } = await import('node:fs');

@@ -81,9 +81,15 @@ describe('unpinned-image', () => {
         `docker::image { 'redis':\n  image_tag => 'latest',\n}\n` +
         `docker::image { 'nginx':\n  image_tag => '1.25',\n  ensure    => latest,\n}\n`,
       hits: [
-        [1, 17],
+        [2, 3],
         [6, 3],
       ],
+    },
+    {
+      name: "image_tag 'latest' after an image, found at image_tag",
+      dialect: 'puppet',
+      code: `docker::image { 'plex':\n  image     => 'plexinc/pms',\n  image_tag => 'latest',\n}\n`,
+      hits: [[3, 3]],
     },
     {
       name: 'a tag, a digest, a variable, a build, an absent image are fine',

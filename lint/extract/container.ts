@@ -29,6 +29,7 @@ export function emptyContainer(): ContainerFacts {
     healthcheck: [],
     memory: [],
     flags: [],
+    flagsUnknown: false,
   };
 }
 

@@ -88,12 +88,34 @@ export function readFlags(items: readonly Value[], origin: Origin, source: Sourc
 }
 
 function wordsOf(item: Value, source: SourceText): Word[] {
-  if (item.kind === 'unknown') return [{ span: item.span, unknownText: item.text }];
+  if (item.kind === 'unknown') return interpolatedFlag(item) ?? [unknownWord(item)];
   if (item.kind !== 'string') return [];
   // An open quote: docker would never see these words, so nothing is read from them.
   const split = shellSplit(item.value);
   if (!split) return [{ span: item.span, unknownText: item.value }];
   return placeWords(split, item.span, source);
+}
+
+function unknownWord(item: Value & { kind: 'unknown' }): Word {
+  return { span: item.span, unknownText: item.text };
+}
+
+/**
+ * `"--memory=${mem}"`, `"--memory ${mem}"`, `"-m${mem}"`: a flag written out with an
+ * interpolated value, read as the flag followed by an unknown word.
+ */
+function interpolatedFlag(item: Value & { kind: 'unknown' }): Word[] | undefined {
+  const match = /^"(-[\w-]*?)[= ]?(\$\{[^}"]*\})"$/.exec(item.text);
+  if (!match) return undefined;
+  return [
+    { text: match[1]!, span: item.span },
+    { span: item.span, unknownText: match[2]! },
+  ];
+}
+
+/** Whether an item computed at run time is one flag with a computed value, read as such. */
+export function readsAsOneFlag(item: Value & { kind: 'unknown' }): boolean {
+  return interpolatedFlag(item) !== undefined;
 }
 
 /** Finds each word, in order, in the literal's source text. */

@@ -6,7 +6,7 @@ import {
   parseImageReference,
   parseVolume,
 } from './docker-values.js';
-import { readFlags, type SourceText } from './flags.js';
+import { readFlags, readsAsOneFlag, type SourceText } from './flags.js';
 import type {
   ContainerFacts,
   DockerResource,
@@ -62,7 +62,11 @@ const RUN: Record<string, Reader> = {
       attributeFact(a, (v) => parsed(v, (command) => ({ command, disabled: false }))),
     ),
   extra_parameters: (facts, a, source) => {
-    for (const flag of readFlags(itemsOf(a.value), originOf(a), source)) addFlag(facts, flag);
+    const items = itemsOf(a.value);
+    for (const flag of readFlags(items, originOf(a), source)) addFlag(facts, flag);
+    if (items.some((item) => item.kind === 'unknown' && !readsAsOneFlag(item))) {
+      facts.flagsUnknown = true;
+    }
   },
 };
 

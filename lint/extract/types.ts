@@ -166,6 +166,11 @@ export interface ContainerFacts {
   memory: Fact<MemoryLimit>[];
   /** Every flag of `extra_parameters`, for rules about flags that have no fact above. */
   flags: Flag[];
+  /**
+   * Whether `extra_parameters` holds words computed at run time (`$flags`, `"${a} ${b}"`),
+   * which may be any flag: rules then do not say a setting is missing.
+   */
+  flagsUnknown: boolean;
 }
 
 export interface ImageFacts {

@@ -1,3 +1,4 @@
+import type { ContainerFacts } from '../extract/index.js';
 import type { Rule } from '../rule.js';
 import {
   containers,
@@ -35,9 +36,10 @@ export const rule: Rule = {
           reportFact(report, resource, fact, message, 'disabled');
         }
       }
-      if (facts.healthcheck.length > 0) continue;
-      const parameters = ['health_check', 'health_check_cmd', 'extra_parameters'];
-      if (setElsewhere(file, resource, parameters)) continue;
+      if (facts.healthcheck.length > 0 || facts.flagsUnknown) continue;
+      const parameters = ['health_check', 'health_check_cmd'];
+      const checked = (set: ContainerFacts) => set.healthcheck.length > 0;
+      if (setElsewhere(file, resource, parameters, checked)) continue;
       const property = resource.dialect === 'chef' ? 'health_check' : 'health_check_cmd';
       report({
         span: missingAt(resource),

@@ -1,3 +1,4 @@
+import type { ContainerFacts } from '../extract/index.js';
 import type { Rule } from '../rule.js';
 import { containers, declaresContainer, missingAt, reportFact, setElsewhere } from './support.js';
 
@@ -30,9 +31,10 @@ export const rule: Rule = {
           `exhaust the host`;
         reportFact(report, resource, fact, message, '0');
       }
-      if (memory.length > 0) continue;
+      if (memory.length > 0 || facts.flagsUnknown) continue;
       const property = resource.dialect === 'chef' ? 'memory' : 'memory_limit';
-      if (setElsewhere(file, resource, [property, 'extra_parameters'])) continue;
+      const limited = (set: ContainerFacts) => set.memory.length > 0;
+      if (setElsewhere(file, resource, [property], limited)) continue;
       report({
         span: missingAt(resource),
         message: `container has no ${property}, so it can take all of the host's memory`,

@@ -128,19 +128,25 @@ export function isOneShot(resource: DockerResource): boolean {
 
 /**
  * Whether something outside the declaration may set a parameter: a `* => $hash` splat in it,
- * or Puppet resource defaults or a collector for its type in the same file.
+ * or Puppet resource defaults or a collector for its type in the same file that set one of
+ * `parameters`, or whose `extra_parameters` give `fromFlags` or are computed at run time.
  */
 export function setElsewhere(
   file: LintedFile,
   resource: DockerResource,
   parameters: readonly string[],
+  fromFlags?: (facts: ContainerFacts) => boolean,
 ): boolean {
   if (resource.attributes.some(({ meaning }) => meaning.status === 'splat')) return true;
-  return (settersOf(file).get(resource.type) ?? []).some((other) =>
-    other.attributes.some(
-      (resolved) =>
-        resolved.meaning.status === 'splat' || parameters.includes(propertyName(resolved)),
-    ),
+  const flagged = (facts: ContainerFacts | undefined) =>
+    fromFlags !== undefined && facts !== undefined && (facts.flagsUnknown || fromFlags(facts));
+  return (settersOf(file).get(resource.type) ?? []).some(
+    (other) =>
+      flagged(other.container) ||
+      other.attributes.some(
+        (resolved) =>
+          resolved.meaning.status === 'splat' || parameters.includes(propertyName(resolved)),
+      ),
   );
 }
 

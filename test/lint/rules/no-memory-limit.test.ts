@@ -50,6 +50,36 @@ describe('no-memory-limit', () => {
       hits: [],
     },
     {
+      name: 'a computed --memory value, and flags computed at run time',
+      dialect: 'puppet',
+      code:
+        `docker::run { 'a':\n  extra_parameters => ["--memory=\${mem}"],\n}\n` +
+        `docker::run { 'b':\n  extra_parameters => $flags,\n}\n` +
+        `docker::run { 'c':\n  extra_parameters => ['--cpus=1', "\${more}"],\n}\n`,
+      hits: [],
+    },
+    {
+      name: 'defaults whose extra_parameters set no limit',
+      dialect: 'puppet',
+      code:
+        `Docker::Run { extra_parameters => ['--cpuset-cpus=0'] }\n` +
+        `docker::run { 'a':\n  image => 'nginx:1.25',\n}\n` +
+        `docker::run { 'b':\n  extra_parameters => ["--cpuset-cpus \${cpus}"],\n}\n`,
+      hits: [
+        [2, 1],
+        [5, 1],
+      ],
+    },
+    {
+      name: 'defaults whose extra_parameters are computed, or hold -m',
+      dialect: 'puppet',
+      code:
+        `Docker::Run { extra_parameters => $site_flags }\n` +
+        `docker::run { 'a':\n  image => 'nginx:1.25',\n}\n` +
+        `Docker::Run <| tag == 'web' |> { extra_parameters +> ['-m', '1g'] }\n`,
+      hits: [],
+    },
+    {
       name: 'Hiera entries',
       dialect: 'hiera',
       code: `docker::runs:\n  web:\n    image: nginx:1\n  db:\n    memory_limit: 1g\n`,

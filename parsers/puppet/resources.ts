@@ -263,8 +263,9 @@ function parseOperation(p: Cursor): Operation | undefined {
   }
   p.next();
   p.next();
-  const value = parseExpression(p);
-  return value.kind === 'error' ? undefined : { name, arrow, value };
+  // A value that does not parse is kept, as unknown: the attribute is there, only its value
+  // cannot be read, and rules must not take it for missing.
+  return { name, arrow, value: parseExpression(p) };
 }
 
 // ------------------------------------------------------------------ declarations

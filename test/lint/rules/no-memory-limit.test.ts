@@ -59,6 +59,12 @@ describe('no-memory-limit', () => {
       hits: [],
     },
     {
+      name: 'a memory_limit whose value does not parse is not missing',
+      dialect: 'puppet',
+      code: `docker::run { 'a':\n  image        => 'nginx:1.25',\n  memory_limit => 10m,\n}\n`,
+      hits: [],
+    },
+    {
       name: 'defaults whose extra_parameters set no limit',
       dialect: 'puppet',
       code:

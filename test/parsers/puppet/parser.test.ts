@@ -333,9 +333,11 @@ describe('the Puppet parser reports', () => {
 });
 
 describe('the Puppet parser recovers', () => {
-  it('at the next attribute after a bad value', () => {
+  it('at the next attribute after a bad value, which is kept as unknown', () => {
     const result = parsePuppet('a.pp', "file { 'x':\n  a => ,\n  b => 2,\n}");
-    expect(resources(result)).toEqual(['file@1:1 "x"@1:8 b@3:3=>2(2)@3:8']);
+    expect(resources(result)).toEqual([
+      'file@1:1 "x"@1:8 a@2:3=>expression(,)@2:8 b@3:3=>2(2)@3:8',
+    ]);
   });
 
   it('at the next resource after an unclosed body', () => {

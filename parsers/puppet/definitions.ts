@@ -73,7 +73,7 @@ function parseCaseOption(p: Cursor): void {
 /** `class name(params) inherits parent { }` */
 export function parseClassDefinition(p: Cursor): Expr {
   const start = p.next().start;
-  if (!parseClassName(p)) return spanned(p, start);
+  if (!parseClassName(p, 'a class')) return spanned(p, start);
   parseParameterList(p);
   if (p.accept(Tok.Inherits) && !p.accept(Tok.Default)) parseClassName(p);
   parseBlock(p);
@@ -83,7 +83,7 @@ export function parseClassDefinition(p: Cursor): Expr {
 /** `define name(params) { }` */
 export function parseDefine(p: Cursor): Expr {
   const start = p.next().start;
-  if (!parseClassName(p)) return spanned(p, start);
+  if (!parseClassName(p, 'a define')) return spanned(p, start);
   parseParameterList(p);
   parseBlock(p);
   return spanned(p, start);
@@ -92,17 +92,32 @@ export function parseDefine(p: Cursor): Expr {
 /** `function name::space(params) >> Type { }`, a function written in Puppet. */
 export function parseFunctionDefinition(p: Cursor): Expr {
   const start = p.next().start;
-  if (!parseClassName(p)) return spanned(p, start);
+  if (!parseClassName(p, 'a function')) return spanned(p, start);
   parseParameterList(p);
   if (p.accept(Tok.RShift)) parseTypeExpression(p);
   parseBlock(p);
   return spanned(p, start);
 }
 
-function parseClassName(p: Cursor): boolean {
+/** The names Puppet accepts for what a manifest defines: `apache`, `profile::docker_host`. */
+const DEFINED_NAME = /^[a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*$/;
+
+/**
+ * A class, define or function name (`defined` says which), or the parent a class inherits.
+ * Puppet refuses to define `my-docker`, `Docker` or `::docker`, though it reads them as names.
+ */
+function parseClassName(p: Cursor, defined?: string): boolean {
   const kind = p.kind();
   if (kind === Tok.Name || kind === Tok.Word || kind === Tok.ClassRef) {
-    p.next();
+    const name = p.next();
+    if (defined && !DEFINED_NAME.test(name.value)) {
+      const rule = "lowercase words of letters, digits and '_', joined by '::'";
+      p.report(
+        `'${name.value}' is not a name Puppet takes for ${defined}: ${rule}`,
+        name.start,
+        name.end,
+      );
+    }
     return true;
   }
   if (kind === Tok.Class) p.error("'class' is not allowed as a name here");

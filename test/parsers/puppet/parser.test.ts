@@ -340,6 +340,19 @@ describe('the Puppet parser recovers', () => {
     ]);
   });
 
+  it('after a class, define or function named as Puppet refuses', () => {
+    const text =
+      "class my-docker { file { 'x': } }\ndefine Site() { }\nfunction ::f() { }\n" +
+      'class profile::docker_host inherits Base { }\n';
+    const result = parsePuppet('a.pp', text);
+    expect(resources(result)).toEqual(['file@1:19 "x"@1:26']);
+    expect(problems(result)).toEqual([
+      "1:7 'my-docker' is not a name Puppet takes for a class: lowercase words of letters, digits and '_', joined by '::'",
+      "2:8 'Site' is not a name Puppet takes for a define: lowercase words of letters, digits and '_', joined by '::'",
+      "3:10 '::f' is not a name Puppet takes for a function: lowercase words of letters, digits and '_', joined by '::'",
+    ]);
+  });
+
   it('at the next resource after an unclosed body', () => {
     const result = parsePuppet('a.pp', "class a {\n  file { 'x': a => 1\n  file { 'y': }\n}");
     expect(resources(result)).toEqual(['file@2:3 "x"@2:10 a@2:15=>1(1)@2:20', 'file@3:3 "y"@3:10']);

@@ -232,17 +232,23 @@ const rubocop = {
   runs: anchorRuns,
   count: rubocopCount,
 };
-// tree-sitter's parse of the recipes in a fresh process, without reading the trees: the least
-// any linter on this grammar takes.
-const parseOnly = {
-  name: '`node bench/parse-only.mjs`',
-  argv: [process.execPath, join(root, 'bench', 'parse-only.mjs'), recipes],
+// tree-sitter's parse of the recipes in a fresh process, without reading the trees, then with
+// the least reading a lint needs (finding each docker resource's head): the least any linter
+// on this grammar takes. With tree-sitter's native binding too, when bench/work/native has it
+// (see bench/parse-only.mjs).
+const floorVariants = [[], ['--heads']];
+if (existsSync(join(root, 'bench', 'work', 'native', 'node_modules', 'tree-sitter'))) {
+  floorVariants.push(['--native'], ['--native', '--heads']);
+}
+const floors = floorVariants.map((flags) => ({
+  name: `\`node bench/parse-only.mjs${flags.map((flag) => ` ${flag}`).join('')}\``,
+  argv: [process.execPath, join(root, 'bench', 'parse-only.mjs'), recipes, ...flags],
   runs,
   count: (stdout) => stdout.trim().split(',')[0],
-};
+}));
 const comparison = [
   ...pair(`Debian modules, ${manifests.length} \`*.pp\` files`, puppetLint, manifests),
-  ...pair(`${RECIPES} Chef recipes`, rubocop, [recipes], [parseOnly]),
+  ...pair(`${RECIPES} Chef recipes`, rubocop, [recipes], floors),
 ];
 const scaling = [
   growth('Debian `*.pp` copies', debianCopies, false),
@@ -256,8 +262,10 @@ const report = [
     `${manifests.length} files; the recipes' folder). Each anchor ran ${times(anchorRuns)}, ` +
     `each berth command ${times(runs)}. Ratio: the anchor's time over berth's; bar: ${BAR}x. ` +
     'CPU time is user plus system: berth uses more than one thread, the anchors one. ' +
-    'The `bench/parse-only.mjs` row is a floor, not berth: a fresh process that loads the ' +
-    'Ruby grammar as berth does and only parses each recipe with tree-sitter.',
+    'The `bench/parse-only.mjs` rows are floors, not berth: a fresh process that loads the ' +
+    'Ruby grammar and only parses each recipe with tree-sitter (`--heads`: and finds each ' +
+    "docker resource's head; `--native`: with tree-sitter's native binding instead of the " +
+    'wasm build berth uses).',
   '',
   '| corpus | command | runs | time | CPU time | peak memory | checked | ratio | bar met |',
   '|---|---|---|---|---|---|---|---|---|',

@@ -56,6 +56,7 @@ export interface ResourceDeclaration {
    * Absent for a declaration. Puppet also sets attributes of resources it does not declare:
    * `defaults` (`File { mode => '0644' }`, title `unknown`), `override` (`File['/x'] { ... }`,
    * title the reference's key) and `collector` (`User <| |> { ... }`, title the query).
+   * Chef's `edit_resource(:docker_container, 'web')` is an `override` too.
    */
   form?: 'defaults' | 'override' | 'collector';
 }

@@ -85,6 +85,8 @@ export function chefImage(resource: DockerResource): { reference?: Fact<ImageRef
 
 interface ImageParts {
   repo?: Fact<string>;
+  /** docker_container's `container_name`, which is also its repo when `repo` is not set. */
+  name?: Fact<string>;
   tag?: Fact<string>;
   /** The last attribute that set either. */
   last?: Attribute;
@@ -97,7 +99,7 @@ interface ImageParts {
  */
 function chefImageReference(resource: DockerResource): Fact<ImageReference> | undefined {
   const parts = imageParts(resource);
-  const repo = parts.repo ?? titleFact(resource);
+  const repo = parts.repo ?? parts.name ?? titleFact(resource);
   if (!repo) return undefined;
   const span = parts.last?.span ?? repo.span;
   const origin = parts.last ? originOf(parts.last) : repo.origin;
@@ -112,7 +114,10 @@ function imageParts(resource: DockerResource): ImageParts {
     const property = propertyOf(resource, index);
     if (property === 'repo') parts.repo = string(attribute);
     else if (property === 'tag') parts.tag = string(attribute);
-    else if (property === 'image') setFromImage(parts, attribute);
+    else if (property === 'container_name' && resource.type === 'docker_container') {
+      parts.name = string(attribute);
+      return;
+    } else if (property === 'image') setFromImage(parts, attribute);
     else return;
     parts.last = attribute;
   });

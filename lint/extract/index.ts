@@ -8,6 +8,7 @@ import {
   resourceHashes,
   type TargetType,
 } from '../targets/index.js';
+import { chefCreatingActions } from '../targets/values.js';
 import { chefContainer, chefImage, chefRegistry } from './chef.js';
 import { declarationsFromHash } from './hashes.js';
 import { includedClasses, isInclude } from './includes.js';
@@ -32,9 +33,14 @@ export interface ExtractInput {
  */
 export function extractResources(input: ExtractInput): DockerResource[] {
   if (input.source === 'recipe') {
+    const notified = notifiedResources(input.parse.resources);
     return input.parse.resources.flatMap((declaration) => {
       const target = chefTarget(declaration.type);
-      return target ? [resolve(declaration, target, input, single(declaration))] : [];
+      if (!target) return [];
+      const resource = resolve(declaration, target, input, single(declaration));
+      const reference = `${declaration.type}[${resource.name}]`;
+      if (notified.has(reference) || subscribes(declaration)) resource.triggered = true;
+      return [resource];
     });
   }
 
@@ -50,6 +56,35 @@ export function extractResources(input: ExtractInput): DockerResource[] {
     }
   }
   return resources;
+}
+
+/**
+ * What `notifies :redeploy, 'docker_container[web]'` anywhere in the recipe names, when the
+ * action creates (a notification to stop or delete does not run the container).
+ */
+function notifiedResources(declarations: readonly ResourceDeclaration[]): Set<string> {
+  const notified = new Set<string>();
+  for (const declaration of declarations) {
+    for (const attribute of declaration.attributes) {
+      const [action, target] = attribute.arguments;
+      if (attribute.name === 'notifies' && creates(action) && target?.kind === 'string') {
+        notified.add(target.value);
+      }
+    }
+  }
+  return notified;
+}
+
+/** `subscribes :redeploy, 'docker_image[app]'`: the resource runs when the image changes. */
+function subscribes(declaration: ResourceDeclaration): boolean {
+  return declaration.attributes.some(
+    (attribute) => attribute.name === 'subscribes' && creates(attribute.arguments[0]),
+  );
+}
+
+function creates(action: Value | undefined): boolean {
+  const name = action?.kind === 'symbol' || action?.kind === 'string' ? action.value : undefined;
+  return name !== undefined && chefCreatingActions.includes(name);
 }
 
 /** One resource of a declaration: `file { ['a', 'b']: }` declares two. */

@@ -33,6 +33,11 @@ export interface DockerResource {
   headSpan: Span;
   /** Set when one Puppet expression declares several resources, this one among them. */
   shared?: true;
+  /**
+   * Chef: a notification in the file (its own `subscribes`, or another resource's `notifies`)
+   * runs an action of this resource, as `action :nothing` resources expect.
+   */
+  triggered?: true;
   target: TargetType;
   attributes: ResolvedAttribute[];
   /**

@@ -47,7 +47,8 @@ function checkActions(resource: DockerResource, report: Report): void {
   const items = chefActionValues(resource);
   if (!removed || !items) return;
   for (const item of items) {
-    const gone = removed.find(({ action: name }) => item.kind === 'symbol' && item.value === name);
+    const named = item.kind === 'symbol' || item.kind === 'string' ? item.value : undefined;
+    const gone = removed.find(({ action: name }) => named === name);
     if (!gone) continue;
     report({
       span: item.span,

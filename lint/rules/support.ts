@@ -94,7 +94,10 @@ export function chefActionValues(resource: DockerResource): Value[] | undefined 
 export function chefActions(resource: DockerResource): string[] | undefined {
   const items = chefActionValues(resource);
   if (!items) return undefined;
-  const names = items.map((item) => (item.kind === 'symbol' ? item.value : undefined));
+  // Chef turns a String action into a Symbol: `action 'delete'` is `action :delete`.
+  const names = items.map((item) =>
+    item.kind === 'symbol' || item.kind === 'string' ? item.value : undefined,
+  );
   return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
 }
 
@@ -111,7 +114,11 @@ export function declaresContainer(resource: DockerResource): boolean {
     );
   }
   const actions = chefActions(resource);
-  return actions === undefined || actions.some((action) => chefCreatingActions.includes(action));
+  if (actions === undefined || actions.some((action) => chefCreatingActions.includes(action))) {
+    return true;
+  }
+  // `action :nothing` waits for a notification, which may create the container.
+  return resource.triggered === true;
 }
 
 /**

@@ -55,12 +55,17 @@ function checkReference(
   // A Chef repo that names its own tag asks for 'nginx:1.25:latest': invalid-value says so.
   const named = parseImageReference(repository);
   if (resource.dialect === 'chef' && (named?.tag ?? named?.digest) !== undefined) return;
+  // The cookbook's repo defaults to container_name, which 2015 recipes set to another name.
+  const image =
+    fact.origin.attribute === 'container_name'
+      ? `image ${repository} (container_name, as repo is not set)`
+      : `image ${repository}`;
   const message =
     tag === undefined
-      ? `image ${repository} has no tag, so it runs whatever 'latest' is when pulled`
+      ? `${image} has no tag, so it runs whatever 'latest' is when pulled`
       : defaultTag
-        ? `image ${repository} has no tag, and the docker cookbook takes 'latest'`
-        : `image ${repository} is tagged 'latest', which moves with every push`;
+        ? `${image} has no tag, and the docker cookbook takes 'latest'`
+        : `${image} is tagged 'latest', which moves with every push`;
   reportFact(report, resource, fact, message, `${repository}:latest`);
 }
 

@@ -114,7 +114,7 @@ function startsBrokenBlock(node: Node): boolean {
 function readDeclared(call: DslCall, source: Source): ResourceDeclaration | null {
   const [typeNode, titleNode] = call.argumentNodes;
   if (typeNode?.type !== 'simple_symbol' || !titleNode) return null;
-  return {
+  const declaration: ResourceDeclaration = {
     dialect: 'chef',
     type: source.text.slice(typeNode.startIndex + 1, typeNode.endIndex),
     title: readValue(titleNode, source),
@@ -122,4 +122,7 @@ function readDeclared(call: DslCall, source: Source): ResourceDeclaration | null
     typeSpan: spanOf(typeNode),
     span: spanOf(call.node),
   };
+  // `edit_resource` changes a resource declared elsewhere, as a Puppet override does.
+  if (call.name !== 'declare_resource') declaration.form = 'override';
+  return declaration;
 }

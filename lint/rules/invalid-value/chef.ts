@@ -96,7 +96,8 @@ function checkActions(resource: DockerResource, report: Report): void {
   const actions = resource.target.actions;
   const removed = chefRemovedActions.get(resource.type) ?? [];
   for (const item of chefActionValues(resource) ?? []) {
-    if (item.kind !== 'symbol' || !actions || actions.has(item.value)) continue;
+    if (item.kind !== 'symbol' && item.kind !== 'string') continue;
+    if (!actions || actions.has(item.value)) continue;
     if (removed.some(({ action }) => action === item.value)) continue;
     const suggestion = closest(item.value, [...actions]);
     const own = [...actions].filter((action) => action !== 'nothing');

@@ -42,6 +42,13 @@ describe('deprecated-chef-property', () => {
       message: 'was removed from docker_image in the docker cookbook 1.0.0; use',
     },
     {
+      name: 'a removed action written as a String',
+      dialect: 'chef',
+      code: `docker_image 'i' do\n  tag '1'\n  action %w(pull tag)\nend\n`,
+      hits: [[3, 18]],
+      message: 'action :tag was removed',
+    },
+    {
       name: 'image_name on docker_container (2.1.1), still an alias on docker_image',
       dialect: 'chef',
       code:

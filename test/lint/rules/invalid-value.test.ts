@@ -80,6 +80,15 @@ describe('invalid-value', () => {
       ],
     },
     {
+      name: 'actions written as Strings, which Chef turns into Symbols',
+      dialect: 'chef',
+      code:
+        `docker_container 'a' do\n  action ['redploy']\nend\n` +
+        `docker_image 'i' do\n  tag '1'\n  action %w(pull tag)\nend\n`,
+      hits: [[2, 11]],
+      message: 'did you mean :redeploy',
+    },
+    {
       name: "nothing, every resource's own actions, a computed one and a removed one",
       dialect: 'chef',
       code:

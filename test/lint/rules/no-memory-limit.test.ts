@@ -19,6 +19,28 @@ describe('no-memory-limit', () => {
       message: "memory limit '0' means no limit",
     },
     {
+      name: 'action :nothing run by a notification or a subscription in the recipe',
+      dialect: 'chef',
+      code:
+        `docker_image 'nginx' do\n  tag '1.25'\n  notifies :redeploy, 'docker_container[web]'\nend\n` +
+        `docker_container 'web' do\n  action :nothing\nend\n` +
+        `docker_container 'api' do\n  action :nothing\n  subscribes :run, 'template[/etc/api]'\nend\n`,
+      hits: [
+        [5, 1],
+        [8, 1],
+      ],
+    },
+    {
+      name: 'action :nothing never run here, a String action, and edit_resource',
+      dialect: 'chef',
+      code:
+        `docker_container 'idle' do\n  action :nothing\nend\n` +
+        `template '/x' do\n  notifies :stop, 'docker_container[idle]'\nend\n` +
+        `docker_container 'old' do\n  action 'delete'\nend\n` +
+        `edit_resource(:docker_container, 'web') do\n  env ['A=1']\nend\n`,
+      hits: [],
+    },
+    {
       name: 'a limit, a computed one, and a removal',
       dialect: 'chef',
       code:

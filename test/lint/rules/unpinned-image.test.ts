@@ -30,6 +30,13 @@ describe('unpinned-image', () => {
       message: "tagged 'latest'",
     },
     {
+      name: 'the repo defaults to container_name, not the title',
+      dialect: 'chef',
+      code: `docker_container 'redis' do\n  container_name 'myredis'\nend\n`,
+      hits: [[2, 3]],
+      message: 'image myredis (container_name, as repo is not set) has no tag',
+    },
+    {
       name: "tag 'latest' after a computed repo",
       dialect: 'chef',
       code:

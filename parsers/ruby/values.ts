@@ -218,19 +218,40 @@ function readWordArray(node: Node, source: Source): Value {
   const opener = openerOf(node, source);
   const delimiters = opener.slice(-1) + (node.lastChild ? textOf(node.lastChild, source) : '');
   const interpolating = /^%[WI]/.test(opener);
+  const kind = node.type === 'symbol_array' ? 'symbol' : 'string';
   const items: Value[] = [];
+  let gapStart = node.startIndex + opener.length;
   for (const word of node.namedChildren) {
     if (!word || word.type === 'comment') continue;
     if (word.namedChildren.some((child) => child?.type === 'interpolation')) {
       return unknown(node, source, 'interpolation');
     }
+    items.push(...escapedNewlines(node, gapStart, word.startIndex, kind, source));
+    gapStart = word.endIndex;
     const raw = textOf(word, source);
     const value = interpolating ? unescapeDoubleQuoted(raw) : unescapeWord(raw, delimiters);
     if (value === undefined) return unknown(node, source, 'expression');
-    const kind = node.type === 'symbol_array' ? 'symbol' : 'string';
     items.push({ kind, value, span: spanOf(word) });
   }
+  const closer = node.lastChild && !node.lastChild.isNamed ? node.lastChild.startIndex : gapStart;
+  items.push(...escapedNewlines(node, gapStart, closer, kind, source));
   return { kind: 'array', items, span: spanOf(node) };
+}
+
+/**
+ * A backslash before a line break, between the words of `%w(a \<newline> b)`, is a word of its
+ * own to Ruby: the line break. The grammar reads it as space. Such a word has no node, so it
+ * is placed at the whole list.
+ */
+function escapedNewlines(
+  list: Node,
+  from: number,
+  to: number,
+  kind: 'string' | 'symbol',
+  source: Source,
+): Value[] {
+  const count = source.text.slice(from, to).match(/\\\r?\n/g)?.length ?? 0;
+  return Array.from({ length: count }, (): Value => ({ kind, value: '\n', span: spanOf(list) }));
 }
 
 function readHash(node: Node, source: Source, depth: number): Value {

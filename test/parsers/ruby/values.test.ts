@@ -35,6 +35,8 @@ const known: [string, Plain][] = [
   ['false', false],
   ['nil', null],
   ['%w[a b\\ c d\\e]', ['a', 'b c', 'd\\e']],
+  // A backslash and a line break between words is a word: the line break, as Ruby reads it.
+  ['%w(/a:/b \\\n  /c:/d)', ['/a:/b', '\n', '/c:/d']],
   ['%i[create start]', [{ symbol: 'create' }, { symbol: 'start' }]],
   ['%W[a\\tb c]', ['a\tb', 'c']],
   ["[1, 'two', :three, [nil]]", [1, 'two', { symbol: 'three' }, [null]]],

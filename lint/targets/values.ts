@@ -36,6 +36,24 @@ export const chefCreatingActions: readonly string[] = [
   'redeploy',
 ];
 
+/**
+ * Properties the cookbook declares with a fixed list of values, which Chef enforces with
+ * ValidationFailed, by resource type. docker_container's restart_policy and log_driver have
+ * rules of their own.
+ */
+type Choices = Readonly<Record<string, readonly string[]>>;
+const installation: Choices = { install_method: ['script', 'package', 'tarball', 'none', 'auto'] };
+const daemon: Choices = { log_level: ['debug', 'info', 'warn', 'error', 'fatal'] };
+const managed: Choices = { ...daemon, service_manager: ['execute', 'systemd', 'none', 'auto'] };
+export const chefChoices: ReadonlyMap<string, Choices> = new Map([
+  ['docker_service', { ...installation, ...managed }],
+  ['docker_service_manager', daemon],
+  ['docker_service_manager_systemd', daemon],
+  ['docker_service_manager_execute', daemon],
+  ['docker_installation_script', { repo: ['stable', 'test'] }],
+  ['docker_swarm_token', { token_type: ['worker', 'manager'] }],
+]);
+
 /** docker_image actions that pull from a registry, where a tag decides what arrives. */
 export const chefPullActions: readonly string[] = ['pull', 'pull_if_missing'];
 

@@ -3,6 +3,7 @@ import { chefMemory, dockerMemory, parseImageReference } from '../../extract/doc
 import type { DockerResource, ResolvedAttribute } from '../../extract/index.js';
 import type { Report } from '../../rule.js';
 import {
+  chefChoices,
   chefLogDrivers,
   chefRestartPolicies,
   chefSizePattern,
@@ -42,6 +43,7 @@ const TYPE_HINTS: Record<string, Hint> = {
 export function checkChef(resource: DockerResource, report: Report): void {
   checkRepository(resource, report);
   checkActions(resource, report);
+  checkChoices(resource, report);
   for (const resolved of resource.attributes) {
     checkType(resource, resolved, report);
     if (resource.type !== 'docker_container') continue;
@@ -86,6 +88,33 @@ function accepts(declared: readonly string[], kind: string, value: Value): boole
   if (declared.includes(kind)) return true;
   if (kind === 'Integer' || kind === 'Float') return declared.includes('Numeric');
   return kind === 'Boolean' && value.kind === 'boolean' && value.value && declared.includes('true');
+}
+
+/**
+ * A value outside a property's fixed list (`install_method 'binary'`), the title included when
+ * it sets the property (`docker_swarm_token 'admin'`).
+ */
+function checkChoices(resource: DockerResource, report: Report): void {
+  const choices = chefChoices.get(resource.type);
+  if (!choices) return;
+  const written = resource.attributes.map((resolved) => ({
+    property: propertyName(resolved),
+    value: resolved.attribute.conditional ? undefined : resolved.attribute.value,
+    span: resolved.attribute.span,
+    attribute: resolved.attribute.name,
+  }));
+  const titled = resource.target.titleProperty;
+  if (titled && !written.some(({ property }) => property === titled)) {
+    const { title } = resource;
+    written.push({ property: titled, value: title, span: title.span, attribute: 'title' });
+  }
+  for (const { property, value, span, attribute } of written) {
+    const allowed = choices[property];
+    const text = value?.kind === 'string' || value?.kind === 'symbol' ? value.value : undefined;
+    if (!allowed || text === undefined || allowed.includes(text)) continue;
+    const message = `${property} '${text}' is refused by the docker cookbook: use one of ${allowed.join(', ')}`;
+    report({ span, message, resource, attribute, value: text });
+  }
 }
 
 /**

@@ -67,6 +67,33 @@ describe('invalid-value', () => {
       hits: [],
     },
     {
+      name: 'values outside the lists of docker_service, the installation script, a swarm token',
+      dialect: 'chef',
+      code:
+        `docker_service 'default' do\n  install_method 'binary'\n  service_manager 'upstart'\n` +
+        `  log_level 'warning'\nend\n` +
+        `docker_installation_script 'default' do\n  repo 'main'\nend\n` +
+        `docker_swarm_token 'admin'\n`,
+      hits: [
+        [2, 3],
+        [3, 3],
+        [4, 3],
+        [7, 3],
+        [9, 20],
+      ],
+      message: 'is refused by the docker cookbook: use one of',
+    },
+    {
+      name: 'values in those lists, computed ones, and a swarm token titled by its type',
+      dialect: 'chef',
+      code:
+        `docker_service 'default' do\n  install_method 'package'\n  service_manager 'systemd'\n` +
+        `  log_level node['level']\nend\n` +
+        `docker_swarm_token 'worker'\n` +
+        `docker_swarm_token 'mine' do\n  token_type 'manager'\nend\n`,
+      hits: [],
+    },
+    {
       name: 'actions the resource does not have, with a likely one',
       dialect: 'chef',
       code:

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Value } from '../types.js';
-import { readPairs, readValue, unknown, type Source } from './values.js';
+import { NOT_ITEMS, readPairs, readValue, unknown, type Source } from './values.js';
 import { words } from './words.js';
 import { endIndexOf, fieldChild, typeOf } from './nodes.js';
 
@@ -51,7 +51,7 @@ export function dslCall(node: Node, source: Source): DslCall | null {
 
 export function argumentsOf(argumentList: Node): Node[] {
   return argumentList.namedChildren.filter(
-    (child): child is Node => child !== null && typeOf(child) !== 'comment',
+    (child): child is Node => child !== null && !NOT_ITEMS.has(typeOf(child)),
   );
 }
 

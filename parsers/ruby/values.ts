@@ -25,6 +25,13 @@ const REFERENCES = words('constant scope_resolution element_reference');
 const CALLS = words('call subshell lambda');
 
 /**
+ * Children of a list that are not its items: comments, and the body of a heredoc, which the
+ * grammar places where the lines fall (inside `[...]` when the list goes on below the body)
+ * though it belongs to its `<<~EOS` item.
+ */
+export const NOT_ITEMS = words('comment heredoc_body');
+
+/**
  * Turns an expression into a value. Literals (strings, symbols, numbers, booleans, nil, and
  * arrays and hashes of them) are known; anything Chef would only compute when the recipe runs
  * is unknown, with the reason and the source text.
@@ -206,7 +213,7 @@ function readArray(node: Node, source: Source, depth: number): Value {
   const items: Value[] = [];
   for (const child of node.namedChildren) {
     const type = child ? typeOf(child) : 'comment';
-    if (!child || type === 'comment') continue;
+    if (!child || NOT_ITEMS.has(type)) continue;
     if (type === 'splat_argument') return unknown(node, source, 'expression');
     items.push(readValue(child, source, depth + 1));
   }
@@ -255,7 +262,9 @@ function escapedNewlines(
 }
 
 function readHash(node: Node, source: Source, depth: number): Value {
-  const pairs = node.namedChildren.filter((child) => child !== null && typeOf(child) !== 'comment');
+  const pairs = node.namedChildren.filter(
+    (child) => child !== null && !NOT_ITEMS.has(typeOf(child)),
+  );
   if (pairs.some((child) => child === null || typeOf(child) !== 'pair')) {
     return unknown(node, source, 'expression');
   }

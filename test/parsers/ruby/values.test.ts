@@ -162,6 +162,14 @@ describe('Ruby parser: literal values', () => {
     ]);
   });
 
+  it('keeps a heredoc body that falls inside an array out of its items', async () => {
+    expect(plain(await valueOf("['A=1', <<~EOS.chomp,\n  C=3\nEOS\n  'B=2']"))).toEqual([
+      'A=1',
+      { unknown: 'call', text: '<<~EOS.chomp' },
+      'B=2',
+    ]);
+  });
+
   it('keeps how a number was written', async () => {
     expect(await valueOf('0644')).toMatchObject({ kind: 'number', value: 420, raw: '0644' });
     expect(await valueOf('-1_0')).toMatchObject({ kind: 'number', value: -10, raw: '-1_0' });

@@ -1,7 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
-import { lintFiles } from '../../../lint/index.js';
+import { lintFiles, lintPaths } from '../../../lint/index.js';
+import { scratchFolder } from '../../support/scratch.js';
 import { ruleTable } from '../table.js';
+
+/** Lints files written as bytes, as a text file would hide what they are made of. */
+async function lintBytes(files: Record<string, Buffer | string>, only?: string[]) {
+  const folder = scratchFolder('berth-lint-');
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  return lintPaths(['.'], { cwd: folder, config: false, ...(only ? { only } : {}) });
+}
 
 describe('syntax-error', () => {
   ruleTable('syntax-error', [
@@ -56,16 +67,9 @@ describe('syntax-error', () => {
   });
 
   it('reports a file that is not UTF-8 at its first bad byte, without parsing it', async () => {
-    const { lintPaths } = await import('../../../lint/index.js');
-    const { writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { scratchFolder } = await import('../../support/scratch.js');
-    const folder = scratchFolder('berth-lint-');
-    writeFileSync(
-      join(folder, 'latin1.pp'),
-      Buffer.from('# caf\xe9 docker\nclass a {}\n', 'latin1'),
-    );
-    const result = await lintPaths(['latin1.pp'], { cwd: folder, config: false });
+    const result = await lintBytes({
+      'latin1.pp': Buffer.from('# caf\xe9 docker\nclass a {}\n', 'latin1'),
+    });
     expect(result.findings).toMatchObject([
       {
         ruleId: 'syntax-error',
@@ -77,19 +81,13 @@ describe('syntax-error', () => {
   });
 
   it("reports a manifest's byte order mark, which Puppet refuses, and reads the rest", async () => {
-    const { lintPaths } = await import('../../../lint/index.js');
-    const { writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { scratchFolder } = await import('../../support/scratch.js');
-    const folder = scratchFolder('berth-lint-');
-    const manifest = "docker::run { 'a':\n  privileged => true,\n}\n";
-    writeFileSync(join(folder, 'bom.pp'), `\ufeff${manifest}`);
-    writeFileSync(
-      join(folder, 'bom.rb'),
-      "\ufeffdocker_container 'a' do\n  privileged true\nend\n",
+    const result = await lintBytes(
+      {
+        'bom.pp': "\ufeffdocker::run { 'a':\n  privileged => true,\n}\n",
+        'bom.rb': "\ufeffdocker_container 'a' do\n  privileged true\nend\n",
+      },
+      ['syntax-error', 'privileged-container'],
     );
-    const only = ['syntax-error', 'privileged-container'];
-    const result = await lintPaths(['.'], { cwd: folder, config: false, only });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
       'bom.pp:1:1 the manifest starts with a UTF-8 byte order mark, which Puppet refuses',
       'bom.pp:2:3 container runs privileged, with root access to the host',
@@ -98,24 +96,15 @@ describe('syntax-error', () => {
   });
 
   it('reads a recipe in the encoding its magic comment declares, as Ruby does', async () => {
-    const { lintPaths } = await import('../../../lint/index.js');
-    const { writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { scratchFolder } = await import('../../support/scratch.js');
-    const folder = scratchFolder('berth-lint-');
     const recipe = (magic: string) =>
       Buffer.from(
         `${magic}# Jos\xe9\ndocker_container 'caf\xe9' do\n  privileged true\nend\n`,
         'latin1',
       );
-    writeFileSync(join(folder, 'declared.rb'), recipe('# -*- coding: iso-8859-1 -*-\n'));
-    writeFileSync(join(folder, 'undeclared.rb'), recipe(''));
-    const options = {
-      cwd: folder,
-      config: false as const,
-      only: ['syntax-error', 'privileged-container'],
-    };
-    const result = await lintPaths(['.'], options);
+    const result = await lintBytes(
+      { 'declared.rb': recipe('# -*- coding: iso-8859-1 -*-\n'), 'undeclared.rb': recipe('') },
+      ['syntax-error', 'privileged-container'],
+    );
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
       'declared.rb:4:3 privileged-container',
       'undeclared.rb:1:6 syntax-error',

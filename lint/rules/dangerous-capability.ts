@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { containers, reportFact } from './support.js';
+import { effectiveContainers, reportFact } from './support.js';
 
 /** Capabilities that give a container a way out, or power over the host, and why. */
 const DANGEROUS: Record<string, string> = {
@@ -34,7 +34,7 @@ export const rule: Rule = {
   ],
   securitySeverity: 7.5,
   check(file, report) {
-    for (const [resource, facts] of containers(file)) {
+    for (const [resource, facts] of effectiveContainers(file)) {
       for (const fact of facts.capAdd) {
         if (!fact.known) continue;
         const capability = fact.value.trim().toUpperCase().replace(/^CAP_/, '');

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { containers, normalisePath, reportFact } from './support.js';
+import { effectiveContainers, normalisePath, reportFact } from './support.js';
 
 /** Sockets of container engines: whoever can write to one controls the host. */
 export const ENGINE_SOCKETS: ReadonlySet<string> = new Set([
@@ -20,7 +20,7 @@ export const rule: Rule = {
   anchors: ['kube-linter docker-sock', 'Trivy KSV006', 'KICS d6355c88', 'compose-lint CL-0001'],
   securitySeverity: 9.0,
   check(file, report) {
-    for (const [resource, facts] of containers(file)) {
+    for (const [resource, facts] of effectiveContainers(file)) {
       for (const fact of facts.mounts) {
         if (!fact.known || fact.value.type !== 'bind' || !fact.value.source) continue;
         const source = normalisePath(fact.value.source);

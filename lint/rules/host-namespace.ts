@@ -1,6 +1,6 @@
 import type { ContainerFacts, Fact } from '../extract/index.js';
 import type { Rule } from '../rule.js';
-import { containers, reportFact } from './support.js';
+import { effectiveContainers, reportFact } from './support.js';
 
 /** The namespaces a container may share with the host, and what sharing exposes. */
 const NAMESPACES: [keyof ContainerFacts, string, string][] = [
@@ -32,7 +32,7 @@ export const rule: Rule = {
   ],
   securitySeverity: 7.0,
   check(file, report) {
-    for (const [resource, facts] of containers(file)) {
+    for (const [resource, facts] of effectiveContainers(file)) {
       for (const [key, name, exposes] of NAMESPACES) {
         for (const fact of facts[key] as Fact<string>[]) {
           if (!fact.known || fact.value.trim().toLowerCase() !== 'host') continue;

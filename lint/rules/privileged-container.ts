@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { containers, reportFact } from './support.js';
+import { effectiveContainers, reportFact } from './support.js';
 
 /**
  * `privileged` (Chef and Puppet) or `--privileged` in Puppet's `extra_parameters`: the
@@ -18,7 +18,7 @@ export const rule: Rule = {
   ],
   securitySeverity: 9.0,
   check(file, report) {
-    for (const [resource, facts] of containers(file)) {
+    for (const [resource, facts] of effectiveContainers(file)) {
       for (const fact of facts.privileged) {
         if (fact.known && fact.value) {
           reportFact(

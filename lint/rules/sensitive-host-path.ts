@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { ENGINE_SOCKETS } from './docker-socket-mount.js';
-import { containers, normalisePath, reportFact } from './support.js';
+import { effectiveContainers, normalisePath, reportFact } from './support.js';
 
 /** Host directories whose whole tree is sensitive when mounted as such. */
 const SENSITIVE_DIRECTORIES = new Set([
@@ -53,7 +53,7 @@ export const rule: Rule = {
   ],
   securitySeverity: 7.0,
   check(file, report) {
-    for (const [resource, facts] of containers(file)) {
+    for (const [resource, facts] of effectiveContainers(file)) {
       for (const fact of facts.mounts) {
         if (!fact.known || fact.value.type !== 'bind' || !fact.value.source) continue;
         const source = normalisePath(fact.value.source);

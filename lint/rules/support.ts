@@ -11,6 +11,26 @@ export function* containers(file: LintedFile): Generator<[DockerResource, Contai
   }
 }
 
+/**
+ * The containers whose settings take effect: not those a resource only stops or removes
+ * (Chef `action :delete`, Puppet `ensure => absent`), where `privileged true` changes nothing.
+ */
+export function* effectiveContainers(
+  file: LintedFile,
+): Generator<[DockerResource, ContainerFacts]> {
+  for (const pair of containers(file)) if (!onlyRemoves(pair[0])) yield pair;
+}
+
+/** `action :nothing` is not among them: a notification from another recipe may run it. */
+const REMOVING_ACTIONS = new Set(['stop', 'kill', 'delete', 'remove']);
+
+function onlyRemoves(resource: DockerResource): boolean {
+  if (resource.form !== undefined) return false;
+  if (resource.dialect === 'puppet') return literalText(resource, 'ensure') === 'absent';
+  const actions = chefActions(resource);
+  return actions !== undefined && actions.every((action) => REMOVING_ACTIONS.has(action));
+}
+
 /** The attribute a fact came from, with its flag: `extra_parameters --cap-add`. */
 export function attributeOf(fact: Fact<unknown>): string {
   const { attribute, flag } = fact.origin;

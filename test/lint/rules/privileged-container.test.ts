@@ -80,6 +80,22 @@ describe('privileged-container', () => {
       hits: [],
     },
     {
+      name: 'a container only deleted or stopped, or ensured absent, whose settings do nothing',
+      dialect: 'chef',
+      code:
+        `docker_container 'old' do\n  privileged true\n  action [:stop, :delete]\nend\n` +
+        `docker_container 'idle' do\n  privileged true\n  action :nothing\nend\n`,
+      hits: [[6, 3]],
+    },
+    {
+      name: 'ensure => absent, and a default that reaches every container',
+      dialect: 'puppet',
+      code:
+        `docker::run { 'old':\n  ensure     => absent,\n  privileged => true,\n}\n` +
+        `Docker::Run { privileged => true }\n`,
+      hits: [[5, 15]],
+    },
+    {
       name: 'docker::runs entry',
       dialect: 'hiera',
       code: `docker::runs:\n  dind:\n    image: docker:24-dind\n    privileged: true\n`,

@@ -50,8 +50,9 @@ export function readYaml(text: string, lines: LineIndex): YamlDocument {
   try {
     // JSON mode: a duplicate key overrides the earlier one, as in Hiera, instead of throwing;
     // the converter reports it.
-    const options = { schema: yaml.CORE_SCHEMA, listener, maxDepth: 64, json: true };
-    yaml.load(text, options as yaml.LoadOptions);
+    const options = { schema: HIERA_SCHEMA, listener, maxDepth: 64, json: true };
+    // Hiera reads the first document of a stream and leaves the others.
+    yaml.loadAll(text, () => undefined, options as yaml.LoadOptions);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       return { comments, problems: [yamlProblem(error, text, lines)] };
@@ -78,6 +79,28 @@ function yamlProblem(error: yaml.YAMLException, text: string, lines: LineIndex):
     span: lines.span(offset, offset),
   };
 }
+
+/** A value under a tag (`!!binary ...`, `!ruby/sym x`, `!custom x`), which is not read. */
+class Tagged {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * YAML 1.2's core schema, plus every other tag, which Hiera's Psych also accepts: a tagged
+ * scalar is unknown, a tagged sequence or mapping is read as it is written.
+ */
+const HIERA_SCHEMA = yaml.CORE_SCHEMA.extend(
+  (['scalar', 'sequence', 'mapping'] as const).flatMap((kind) =>
+    ['!', 'tag:'].map(
+      (prefix) =>
+        new yaml.Type(prefix, {
+          kind,
+          multi: true,
+          construct: (data: unknown) => (kind === 'scalar' ? new Tagged(String(data)) : data),
+        }),
+    ),
+  ),
+);
 
 /** Plain scalars that Psych reads as booleans, whatever their case. */
 const PSYCH_BOOLEAN = /^(?:yes|no|true|false|on|off)$/i;
@@ -112,6 +135,7 @@ class Converter {
   }
 
   private scalar(result: unknown, span: Span, raw: string): Value {
+    if (result instanceof Tagged) return { kind: 'unknown', text: raw, reason: 'expression', span };
     if (typeof result === 'string' && raw === result && PSYCH_BOOLEAN.test(result)) {
       return { kind: 'boolean', value: PSYCH_TRUE.test(result), span };
     }
@@ -214,6 +238,7 @@ class Converter {
   /** A value js-yaml built without a node of its own (an alias), placed at `span`. */
   private plain(result: unknown, span: Span): Value {
     if (--this.budget < 0) return this.tooLarge(span);
+    if (result instanceof Tagged) return this.scalar(result, span, result.text);
     if (Array.isArray(result))
       return { kind: 'array', items: result.map((item) => this.plain(item, span)), span };
     if (result !== null && typeof result === 'object') {

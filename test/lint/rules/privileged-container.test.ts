@@ -113,6 +113,15 @@ describe('privileged-container', () => {
       ],
     },
     {
+      name: 'in a file with tags Hiera accepts, and a second document, which Hiera leaves',
+      dialect: 'hiera',
+      code:
+        `key: !!binary aGVsbG8=\nsym: !ruby/sym foo\ndocker::runs:\n  web:\n` +
+        `    image: !custom nginx\n    privileged: true\n---\ndocker::runs:\n  b:\n` +
+        `    privileged: true\n`,
+      hits: [[6, 5]],
+    },
+    {
       name: 'after a duplicate key, with the last of its values',
       dialect: 'hiera',
       code:

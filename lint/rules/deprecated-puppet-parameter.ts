@@ -1,6 +1,7 @@
 import type { DockerResource } from '../extract/index.js';
 import type { Report, Rule } from '../rule.js';
 import { puppetIneffectiveRunParameters } from '../targets/deprecations.js';
+import { literalText, missingAt } from './support.js';
 
 /**
  * garethr-docker-era usage that puppetlabs-docker 10.x refuses or ignores: class parameters
@@ -20,9 +21,32 @@ export const rule: Rule = {
       if (resource.dialect !== 'puppet') continue;
       checkRemoved(resource, report);
       if (resource.type === 'docker::run') checkIneffective(resource, report);
+      if (resource.type === 'docker_compose') checkComposeFiles(resource, report);
     }
   },
 };
+
+/**
+ * garethr/docker's docker_compose took the compose file's path as its title; since 3.0.0 the
+ * title is the project name and the files are `compose_files`, which the provider reads
+ * without a default, so a declaration without them fails on the agent.
+ */
+function checkComposeFiles(resource: DockerResource, report: Report): void {
+  if (resource.form !== undefined || literalText(resource, 'ensure') === 'absent') return;
+  const names = resource.attributes.map(({ attribute }) => attribute.name);
+  if (names.includes('compose_files') || names.includes('*')) return;
+  const path = /[/\\]|\.ya?ml$/.test(resource.name) ? ` ('${resource.name}')` : '';
+  report({
+    span: missingAt(resource),
+    message:
+      `docker_compose has no compose_files, which the agent needs: since puppetlabs-docker ` +
+      `3.0.0 the title names the project, where garethr/docker took the file's path${path}`,
+    resource,
+    attribute: 'compose_files',
+    value: '',
+    severity: 'error',
+  });
+}
 
 function ownerOf(resource: DockerResource): string {
   return resource.target.isClass ? `class ${resource.target.type}` : resource.type;

@@ -13,6 +13,12 @@ import { literalBoolean } from '../support.js';
 import { article, kindName, puppetType } from './types.js';
 
 const COMPILE = 'Puppet fails to compile';
+/** The native types (`docker_network`, `docker_compose`) validate on the agent, not the server. */
+const APPLY = 'the agent fails to apply it';
+
+function failure(resource: DockerResource): string {
+  return resource.type.includes('::') || resource.target.isClass ? COMPILE : APPLY;
+}
 
 export function checkPuppet(resource: DockerResource, report: Report): void {
   for (const { attribute, meaning } of resource.attributes) {
@@ -57,7 +63,7 @@ function checkType(
     );
   }
   const expected = [...type.kinds].filter((name) => name !== 'Undef').join(' or ');
-  const message = `${attribute.name} takes ${expected}, not ${article(kind)}: ${COMPILE}`;
+  const message = `${attribute.name} takes ${expected}, not ${article(kind)}: ${failure(resource)}`;
   problem(report, resource, attribute, message);
 }
 

@@ -5,6 +5,16 @@ import { findingsOf, ruleTable } from '../table.js';
 describe('deprecated-puppet-parameter', () => {
   ruleTable('deprecated-puppet-parameter', [
     {
+      name: 'docker_compose titled by its file, without compose_files, as garethr/docker had it',
+      dialect: 'puppet',
+      code:
+        `docker_compose { '/srv/app/docker-compose.yml':\n  ensure => present,\n}\n` +
+        `docker_compose { 'app':\n  compose_files => ['/srv/app/docker-compose.yml'],\n}\n` +
+        `docker_compose { 'old':\n  ensure => absent,\n}\n`,
+      hits: [[1, 1]],
+      message: "garethr/docker took the file's path ('/srv/app/docker-compose.yml')",
+    },
+    {
       name: 'class docker parameters removed in 1.0.5 and 10.4.0',
       dialect: 'puppet',
       code:

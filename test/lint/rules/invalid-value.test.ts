@@ -188,6 +188,13 @@ describe('invalid-value', () => {
       ],
     },
     {
+      name: 'a native type, which validates on the agent rather than when compiling',
+      dialect: 'puppet',
+      code: `docker_compose { 'app':\n  compose_files => '/a.yml',\n}\n`,
+      hits: [[2, 3]],
+      message: 'compose_files takes Array, not a String: the agent fails to apply it',
+    },
+    {
       name: "restart accepted by the module's pattern but not by Docker",
       dialect: 'puppet',
       code: `docker::run { 'web':\n  restart => 'nope',\n}\n`,

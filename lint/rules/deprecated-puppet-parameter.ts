@@ -1,7 +1,7 @@
 import type { DockerResource } from '../extract/index.js';
-import type { Report, Rule } from '../rule.js';
+import type { LintedFile, Report, Rule } from '../rule.js';
 import { puppetIneffectiveRunParameters } from '../targets/deprecations.js';
-import { literalText, missingAt } from './support.js';
+import { literalText, missingAt, setElsewhere } from './support.js';
 
 /**
  * garethr-docker-era usage that puppetlabs-docker 10.x refuses or ignores: class parameters
@@ -21,7 +21,7 @@ export const rule: Rule = {
       if (resource.dialect !== 'puppet') continue;
       checkRemoved(resource, report);
       if (resource.type === 'docker::run') checkIneffective(resource, report);
-      if (resource.type === 'docker_compose') checkComposeFiles(resource, report);
+      if (resource.type === 'docker_compose') checkComposeFiles(file, resource, report);
     }
   },
 };
@@ -31,10 +31,10 @@ export const rule: Rule = {
  * title is the project name and the files are `compose_files`, which the provider reads
  * without a default, so a declaration without them fails on the agent.
  */
-function checkComposeFiles(resource: DockerResource, report: Report): void {
+function checkComposeFiles(file: LintedFile, resource: DockerResource, report: Report): void {
   if (resource.form !== undefined || literalText(resource, 'ensure') === 'absent') return;
   const names = resource.attributes.map(({ attribute }) => attribute.name);
-  if (names.includes('compose_files') || names.includes('*')) return;
+  if (names.includes('compose_files') || setElsewhere(file, resource, ['compose_files'])) return;
   const path = /[/\\]|\.ya?ml$/.test(resource.name) ? ` ('${resource.name}')` : '';
   report({
     span: missingAt(resource),

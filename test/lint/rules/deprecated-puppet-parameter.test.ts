@@ -15,6 +15,12 @@ describe('deprecated-puppet-parameter', () => {
       message: "garethr/docker took the file's path ('/srv/app/docker-compose.yml')",
     },
     {
+      name: 'docker_compose given its files by resource defaults',
+      dialect: 'puppet',
+      code: `Docker_compose { compose_files => ['/srv/b.yml'] }\ndocker_compose { 'b': }\n`,
+      hits: [],
+    },
+    {
       name: 'class docker parameters removed in 1.0.5 and 10.4.0',
       dialect: 'puppet',
       code:

@@ -1,5 +1,7 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+
+import yaml from 'js-yaml';
 
 import { fail } from '../diagnostics/diagnostic.js';
 import type { SourceKind } from './extract/index.js';
@@ -17,6 +19,8 @@ export interface Classifier {
   kindOf(absolute: string, named: boolean): SourceKind | undefined;
   /** Whether the configuration's `ignore` patterns leave the path out. */
   ignored(absolute: string): boolean;
+  /** Takes the data folders a `hiera.yaml` in `folder` names, for the folders below it. */
+  learnHieraConfig(folder: string): void;
 }
 
 /**
@@ -32,17 +36,51 @@ export function classifier(
   const ignoredPath = globMatcher(ignore);
   const hieraPath = globMatcher(hiera);
   const relativeTo = (absolute: string) => toPosix(relative(base, absolute));
+  const dataFolders: string[] = [];
+  const inDataFolder = (absolute: string) =>
+    dataFolders.some((folder) => absolute.startsWith(folder + sep));
   return {
     kindOf(absolute, named) {
       if (absolute.endsWith('.rb')) return 'recipe';
       if (absolute.endsWith('.pp')) return 'manifest';
       if (!/\.ya?ml$/.test(absolute)) return undefined;
       const path = relativeTo(absolute);
-      const isHiera = named || HIERA_FOLDERS.test(`/${path}`) || hieraPath(path);
+      const isHiera =
+        named || HIERA_FOLDERS.test(`/${path}`) || hieraPath(path) || inDataFolder(absolute);
       return isHiera ? 'hiera' : undefined;
     },
     ignored: (absolute) => ignore.length > 0 && ignoredPath(relativeTo(absolute)),
+    learnHieraConfig(folder) {
+      for (const datadir of hieraDatadirs(join(folder, 'hiera.yaml'))) {
+        dataFolders.push(resolve(folder, datadir));
+      }
+    },
   };
+}
+
+/**
+ * The data folders of a Hiera 5 `hiera.yaml`: `defaults.datadir` (`data` when unset) and each
+ * level's own. A file that cannot be read or is not Hiera 5 names none, and a folder built
+ * from interpolations (`%{environment}`) is left out: berth cannot know it.
+ */
+function hieraDatadirs(config: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = yaml.load(readFileSync(config, 'utf8'), { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return [];
+  }
+  if (!isRecord(parsed) || parsed.version !== 5) return [];
+  const defaults = isRecord(parsed.defaults) ? parsed.defaults : {};
+  const levels = Array.isArray(parsed.hierarchy) ? parsed.hierarchy.filter(isRecord) : [];
+  const folders = [defaults.datadir ?? 'data', ...levels.map((level) => level.datadir)];
+  return folders.filter(
+    (folder): folder is string => typeof folder === 'string' && !folder.includes('%{'),
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export interface FoundFile {
@@ -97,7 +135,11 @@ function walk(
   const real = safeRealpath(absolute);
   if (real === undefined || visited.has(real)) return;
   visited.add(real);
-  for (const entry of readEntries(absolute, shown)) {
+  const entries = readEntries(absolute, shown);
+  if (entries.some((entry) => entry.name === 'hiera.yaml' && !entry.isDirectory())) {
+    classify.learnHieraConfig(absolute);
+  }
+  for (const entry of entries) {
     const childShown = shown === '.' ? entry.name : join(shown, entry.name);
     const childAbsolute = join(absolute, entry.name);
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isFolder(childAbsolute));

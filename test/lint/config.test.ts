@@ -76,6 +76,24 @@ describe('.berth-lint.yaml', () => {
     ]);
   });
 
+  it('reads the data folders a hiera.yaml names, below it', async () => {
+    const run = `docker::runs:\n  a:\n    privileged: true\n`;
+    const folder = folderWith({
+      'control/hiera.yaml':
+        `---\nversion: 5\ndefaults:\n  datadir: hiera\nhierarchy:\n` +
+        `  - name: nodes\n    datadir: nodes-data\n    path: '%{trusted.certname}.yaml'\n` +
+        `  - name: env\n    datadir: '%{environment}'\n    path: common.yaml\n`,
+      'control/hiera/common.yaml': run,
+      'control/nodes-data/web.yaml': run,
+      'control/other/settings.yaml': run,
+      'elsewhere/hiera/common.yaml': run,
+      'old/hiera.yaml': `---\n:backends:\n  - yaml\n:yaml:\n  :datadir: legacy\n`,
+      'old/legacy/common.yaml': run,
+    });
+    const result = await lintPaths([], { cwd: folder, config: false, rules: QUIET });
+    expect(result.files).toEqual(['control/hiera/common.yaml', 'control/nodes-data/web.yaml']);
+  });
+
   it('lets the command line win over the file', async () => {
     const folder = folderWith({
       '.berth-lint.yaml': `rules:\n  host-namespace: off\n`,

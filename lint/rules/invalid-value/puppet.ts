@@ -22,7 +22,14 @@ function failure(resource: DockerResource): string {
 
 export function checkPuppet(resource: DockerResource, report: Report): void {
   for (const { attribute, meaning } of resource.attributes) {
-    if (meaning.status !== 'property' || attribute.value.kind === 'unknown') continue;
+    if (meaning.status !== 'property') continue;
+    if (resource.target.properties.get(meaning.property)?.internal) {
+      // docker_network's id and docker_volume's mountpoint are read from Docker.
+      const message = `${attribute.name} is read-only, set by Docker: ${failure(resource)}`;
+      problem(report, resource, attribute, message);
+      continue;
+    }
+    if (attribute.value.kind === 'unknown') continue;
     const declared = resource.target.properties.get(meaning.property)?.types[0];
     if (declared) checkType(resource, attribute, declared, report);
     if (resource.type === 'docker::run') checkRunValue(resource, attribute, report);

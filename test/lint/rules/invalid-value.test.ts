@@ -188,6 +188,18 @@ describe('invalid-value', () => {
       ],
     },
     {
+      name: 'read-only properties of the native types',
+      dialect: 'puppet',
+      code:
+        `docker_volume { 'data':\n  mountpoint => '/srv/data',\n}\n` +
+        `docker_network { 'net':\n  id => $id,\n}\n`,
+      hits: [
+        [2, 3],
+        [5, 3],
+      ],
+      message: 'is read-only, set by Docker: the agent fails to apply it',
+    },
+    {
       name: 'a native type, which validates on the agent rather than when compiling',
       dialect: 'puppet',
       code: `docker_compose { 'app':\n  compose_files => '/a.yml',\n}\n`,

@@ -87,6 +87,24 @@ function creates(action: Value | undefined): boolean {
   return name !== undefined && chefCreatingActions.includes(name);
 }
 
+/**
+ * Puppet's `* => { 'privileged' => true }` with a literal hash sets those attributes, each
+ * found at its key; a splat of anything else stays one attribute, known only at run time.
+ */
+function splatted(attribute: Attribute): Attribute[] {
+  const { name, value } = attribute;
+  if (name !== '*' || value.kind !== 'hash') return [attribute];
+  if (!value.entries.every(({ key }) => key.kind === 'string')) return [attribute];
+  return value.entries.map(({ key, value: entryValue }) => ({
+    ...attribute,
+    name: (key as Value & { kind: 'string' }).value,
+    value: entryValue,
+    arguments: [entryValue],
+    nameSpan: key.span,
+    span: { start: key.span.start, end: entryValue.span.end },
+  }));
+}
+
 /** One resource of a declaration: `file { ['a', 'b']: }` declares two. */
 interface Body {
   title: Value;
@@ -187,7 +205,7 @@ function resolve(
   input: ExtractInput,
   body: Body,
 ): DockerResource {
-  const attributes = [...declaration.attributes, ...body.inherited];
+  const attributes = [...declaration.attributes, ...body.inherited].flatMap(splatted);
   const resource: DockerResource = {
     kind: target.kind,
     dialect: declaration.dialect,

@@ -81,6 +81,14 @@ describe('no-memory-limit', () => {
       hits: [],
     },
     {
+      name: 'a literal hash given to * => sets what it holds, and only that',
+      dialect: 'puppet',
+      code:
+        `docker::run { 'a':\n  * => { 'memory_limit' => '1g' },\n}\n` +
+        `docker::run { 'b':\n  * => { 'image' => 'nginx:1.25' },\n}\n`,
+      hits: [[4, 1]],
+    },
+    {
       name: 'a memory_limit whose value does not parse is not missing',
       dialect: 'puppet',
       code: `docker::run { 'a':\n  image        => 'nginx:1.25',\n  memory_limit => 10m,\n}\n`,

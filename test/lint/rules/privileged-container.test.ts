@@ -96,6 +96,14 @@ describe('privileged-container', () => {
       hits: [[5, 15]],
     },
     {
+      name: 'a literal hash given to * =>, read at its keys',
+      dialect: 'puppet',
+      code:
+        `docker::run { 'd':\n  image => 'x:1',\n  * => { 'privileged' => true },\n}\n` +
+        `docker::run { 'e':\n  * => $options,\n}\n`,
+      hits: [[3, 10]],
+    },
+    {
       name: 'docker::runs entry',
       dialect: 'hiera',
       code: `docker::runs:\n  dind:\n    image: docker:24-dind\n    privileged: true\n`,

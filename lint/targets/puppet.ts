@@ -158,6 +158,16 @@ const stack = properties(`
   up_args        String
 `);
 
+const stackDefine = properties(`
+  ensure              Enum[present,absent]
+  stack_name          Optional[String]
+  bundle_file         Optional[String]
+  compose_files       Optional[Array]
+  prune               Boolean
+  with_registry_auth  Boolean
+  resolve_image       Optional[Enum[always,changed,never]]
+`);
+
 /** Class `docker`: 140 parameters. Their types are in the module; only the names are here. */
 const engine = names(`
   version ensure prerequired_packages dependent_packages docker_ce_start_command
@@ -257,6 +267,7 @@ export const puppetTargets: readonly TargetType[] = [
   puppetType('docker_volume', 'volume', volume, { titleProperty: 'name' }),
   puppetType('docker_compose', 'other', compose, { titleProperty: 'name' }),
   puppetType('docker_stack', 'other', stack, { titleProperty: 'name' }),
+  puppetType('docker::stack', 'other', stackDefine),
   puppetType('docker', 'engine', engine, { isClass: true, legacy: engineLegacy }),
   puppetType('docker::compose', 'other', names('ensure version'), {
     isClass: true,

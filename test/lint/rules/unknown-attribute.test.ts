@@ -5,6 +5,12 @@ import { ruleTable } from '../table.js';
 describe('unknown-attribute', () => {
   ruleTable('unknown-attribute', [
     {
+      name: 'the docker::stack define',
+      dialect: 'puppet',
+      code: `docker::stack { 'web':\n  compose_files => ['/a.yml'],\n  bogus         => 1,\n}\n`,
+      hits: [[3, 3]],
+    },
+    {
       name: 'a misspelt property, with a suggestion',
       dialect: 'chef',
       code: `docker_container 'web' do\n  repo 'nginx'\n  prot '80:80'\nend\n`,

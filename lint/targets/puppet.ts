@@ -168,6 +168,55 @@ const stackDefine = properties(`
   resolve_image       Optional[Enum[always,changed,never]]
 `);
 
+const services = properties(`
+  ensure           Enum[present,absent]
+  create           Boolean
+  update           Boolean
+  scale            Boolean
+  detach           Boolean
+  tty              Boolean
+  env              Array
+  label            Array
+  extra_params     Array
+  image            Optional[Variant[String,Array]]
+  service_name     Optional[Variant[String,Array]]
+  publish          Optional[Variant[String,Array]]
+  replicas         Optional[Variant[String,Array]]
+  user             Optional[Variant[String,Array]]
+  workdir          Optional[Variant[String,Array]]
+  host_socket      Optional[Variant[String,Array]]
+  registry_mirror  Optional[Variant[String,Array]]
+  mounts           Optional[Variant[String,Array]]
+  networks         Optional[Array]
+  command          Optional[Variant[String,Array]]
+`);
+
+const swarm = properties(`
+  ensure                         Enum[present,absent]
+  init                           Boolean
+  join                           Boolean
+  advertise_addr                 Optional[String]
+  autolock                       Boolean
+  cert_expiry                    Optional[String]
+  default_addr_pool              Optional[Array]
+  default_addr_pool_mask_length  Optional[String]
+  dispatcher_heartbeat           Optional[String]
+  external_ca                    Optional[String]
+  force_new_cluster              Boolean
+  listen_addr                    Optional[String]
+  max_snapshots                  Optional[String]
+  snapshot_interval              Optional[String]
+  token                          Optional[String]
+  manager_ip                     Optional[String]
+`);
+
+const secrets = properties(`
+  ensure       Enum[present,absent]
+  label        Variant[String,Array]
+  secret_name  Optional[String]
+  secret_path  Optional[String]
+`);
+
 /** Class `docker`: 140 parameters. Their types are in the module; only the names are here. */
 const engine = names(`
   version ensure prerequired_packages dependent_packages docker_ce_start_command
@@ -268,6 +317,9 @@ export const puppetTargets: readonly TargetType[] = [
   puppetType('docker_compose', 'other', compose, { titleProperty: 'name' }),
   puppetType('docker_stack', 'other', stack, { titleProperty: 'name' }),
   puppetType('docker::stack', 'other', stackDefine),
+  puppetType('docker::services', 'other', services),
+  puppetType('docker::swarm', 'other', swarm),
+  puppetType('docker::secrets', 'other', secrets),
   puppetType('docker', 'engine', engine, { isClass: true, legacy: engineLegacy }),
   puppetType('docker::compose', 'other', names('ensure version'), {
     isClass: true,

@@ -188,6 +188,17 @@ describe('invalid-value', () => {
       ],
     },
     {
+      name: 'docker::services takes replicas as a String, docker::swarm init as a Boolean',
+      dialect: 'puppet',
+      code:
+        `docker::services { 's':\n  replicas => 3,\n}\n` +
+        `docker::swarm { 'c':\n  init => 'yes',\n}\n`,
+      hits: [
+        [2, 3],
+        [5, 3],
+      ],
+    },
+    {
       name: 'read-only properties of the native types',
       dialect: 'puppet',
       code:

@@ -5,6 +5,17 @@ import { ruleTable } from '../table.js';
 describe('unknown-attribute', () => {
   ruleTable('unknown-attribute', [
     {
+      name: 'the docker::services, docker::swarm and docker::secrets defines',
+      dialect: 'puppet',
+      code:
+        `docker::services { 's':\n  image => 'nginx:1.25',\n  replica => 3,\n}\n` +
+        `docker::swarm { 'c':\n  init => true,\n}\ndocker::secrets { 'x':\n  path => '/a',\n}\n`,
+      hits: [
+        [3, 3],
+        [9, 3],
+      ],
+    },
+    {
       name: 'the docker::stack define',
       dialect: 'puppet',
       code: `docker::stack { 'web':\n  compose_files => ['/a.yml'],\n  bogus         => 1,\n}\n`,

@@ -46,6 +46,8 @@ export interface EngineOptions {
    * to repay starting them, and 1 to stay in this thread. See lint/parallel.ts.
    */
   threads?: number;
+  /** The tree defines its own `class docker`; see lint/extract/site-docker.ts. */
+  siteDockerClass?: boolean;
 }
 
 /** What linting one file yields: nothing for a file that was not parsed. */
@@ -157,7 +159,9 @@ export class LintEngine {
       const message = 'the manifest starts with a UTF-8 byte order mark, which Puppet refuses';
       parse.problems.unshift({ message, span: lines.span(0, 0) });
     }
-    const resources = extractResources({ parse, source: source.kind, text: decoded, lines });
+    const siteDockerClass = this.options.siteDockerClass === true;
+    const input = { parse, source: source.kind, text: decoded, lines, siteDockerClass };
+    const resources = extractResources(input);
     const file: LintedFile = {
       path: source.path,
       source: source.kind,

@@ -6,6 +6,7 @@ import { attempt } from '../model/read.js';
 import { closest } from '../model/suggest.js';
 import { atOrAbove, findConfig, type FailOn, type LintConfig, type RuleSetting } from './config.js';
 import { LintEngine, type EngineOptions, type Source } from './engine.js';
+import { definesSiteDockerClass } from './extract/site-docker.js';
 import { classifier, findFiles, toPosix } from './files.js';
 import type { SpecSource } from './drift/index.js';
 import { ruleIds } from './registry.js';
@@ -68,7 +69,11 @@ export async function lintPaths(
   const classify = classifier(config.base, config.ignore, config.hiera);
   const found = findFiles(paths.length > 0 ? paths : ['.'], cwd, classify);
   const texts = new Map<string, string>();
-  const engine = new LintEngine(config, engineOptions(config, options, cwd));
+  const siteDockerClass = definesSiteDockerClass(found);
+  const engine = new LintEngine(config, {
+    ...engineOptions(config, options, cwd),
+    siteDockerClass,
+  });
   engine.prepare(found.map((file) => file.kind));
   let sources: Source[];
   try {

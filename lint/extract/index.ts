@@ -25,6 +25,8 @@ export interface ExtractInput {
   source: SourceKind;
   text: string;
   lines: LineIndex;
+  /** The tree defines its own `class docker`, which is then not puppetlabs-docker's. */
+  siteDockerClass?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function extractResources(input: ExtractInput): DockerResource[] {
     const bodies = expressions.get(expressionKey(declaration))!;
     if (bodies.length > 1 && isDefaultBody(declaration)) continue;
     for (const body of bodiesOf(declaration, bodies)) {
-      const target = targetOf(declaration, body.title);
+      const target = targetOf(declaration, body.title, input.siteDockerClass === true);
       if (target) resources.push(resolve(declaration, target, input, body));
     }
   }
@@ -171,9 +173,14 @@ export function puppetTypeRead(type: string): boolean {
   return type === 'class' || puppetTarget(type) !== undefined;
 }
 
-function targetOf(declaration: ResourceDeclaration, title: Value): TargetType | undefined {
+function targetOf(
+  declaration: ResourceDeclaration,
+  title: Value,
+  siteDockerClass: boolean,
+): TargetType | undefined {
   if (declaration.type !== 'class') return puppetTarget(declaration.type);
-  return title.kind === 'string' ? puppetClass(title.value) : undefined;
+  const target = title.kind === 'string' ? puppetClass(title.value) : undefined;
+  return siteDockerClass && target?.type === 'docker' ? undefined : target;
 }
 
 /**

@@ -94,6 +94,29 @@ describe('.berth-lint.yaml', () => {
     expect(result.files).toEqual(['control/hiera/common.yaml', 'control/nodes-data/web.yaml']);
   });
 
+  it("leaves a site's own class docker alone, but not a copy of puppetlabs-docker's", async () => {
+    const declaration = `class { 'docker': package_name => 'docker.io' }\n`;
+    const hiera = `docker::registry: registry.example.org\n`;
+    const lint = async (init: string) => {
+      const folder = folderWith({
+        'modules/docker/manifests/init.pp': init,
+        'modules/profile/manifests/engine.pp': declaration,
+        'hieradata/common.yaml': hiera,
+      });
+      const result = await lintPaths([], { cwd: folder, config: false, rules: QUIET });
+      return result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+    };
+    const site = `class docker (\n  Optional[String] $package_name = undef,\n) {\n}\n`;
+    expect(await lint(site)).toEqual([]);
+    const module =
+      `class docker (\n  Optional[String] $version = undef,\n  String $ensure = 'present',\n` +
+      `  Boolean $use_upstream_package_source = true,\n) {\n}\n`;
+    expect(await lint(module)).toEqual([
+      'hieradata/common.yaml:1 unknown-attribute',
+      'modules/profile/manifests/engine.pp:1 deprecated-puppet-parameter',
+    ]);
+  });
+
   it('lets the command line win over the file', async () => {
     const folder = folderWith({
       '.berth-lint.yaml': `rules:\n  host-namespace: off\n`,
